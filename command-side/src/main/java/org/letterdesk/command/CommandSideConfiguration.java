@@ -1,0 +1,77 @@
+package org.letterdesk.command;
+
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.letterdesk.command.archive.RetentionPolicy;
+import org.letterdesk.command.calendar.CalendarSource;
+import org.letterdesk.command.calendar.DeadlineCalculator;
+import org.letterdesk.command.calendar.DeadlinePolicy;
+import org.letterdesk.command.calendar.DeadlineRules;
+import org.letterdesk.command.deadline.DeadlinePlanner;
+import org.letterdesk.command.drafting.ReplyTemplate;
+import org.letterdesk.command.drafting.WordingChecker;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * The command side: aggregates, command handlers, deadlines and the HTTP command API. Off on query-only nodes
+ * ({@code letterdesk.command-side.enabled=false}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "letterdesk.command-side.enabled", havingValue = "true", matchIfMissing = true)
+@ComponentScan
+@EnableConfigurationProperties(CommandSettings.class)
+public class CommandSideConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ZoneId letterZone(CommandSettings settings) {
+        return settings.zone();
+    }
+
+    @Bean
+    DeadlinePlanner deadlinePlanner(CommandSettings settings, CalendarSource calendars) {
+        CommandSettings.Deadlines deadlines = settings.deadlines();
+        DeadlineCalculator calculator = new DeadlineCalculator(calendars,
+                new DeadlinePolicy(settings.zone(), deadlines.holidayGraceWorkingHours()));
+        return new DeadlinePlanner(new DeadlineRules(calculator, deadlines.hours()), deadlines.hours(),
+                deadlines.approachingFraction());
+    }
+
+    @Bean
+    WordingChecker wordingChecker(CommandSettings settings) {
+        return new WordingChecker(settings.wording().rules());
+    }
+
+    @Bean
+    ReplyTemplate replyTemplate() {
+        return new ReplyTemplate();
+    }
+
+    @Bean
+    RetentionPolicy retentionPolicy(CommandSettings settings) {
+        return new RetentionPolicy(settings.retentionYears());
+    }
+
+    /** Keeps the origin (correlation and trace id) of every message, as Axon does by default. */
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    /** Copies the acting user and role onto every event a command causes; deadlines act as the system. */
+    @Bean
+    CorrelationDataProvider actorCorrelationProvider() {
+        return new ActorCorrelationProvider();
+    }
+}

@@ -1,0 +1,5 @@
+package org.letterdesk.command.api;
+
+/** The authenticated user and the role under which they issue a command (recorded on every event). */
+public record Actor(String user, Role role) {
+}

@@ -1,0 +1,177 @@
+package org.letterdesk.command.api;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.letterdesk.command.letter.CommandResult;
+import org.letterdesk.problem.LetterdeskProblem;
+import org.letterdesk.problem.ProblemCode;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The one way HTTP commands reach the aggregates: checks the role, validates the body, carries user, role and
+ * correlation id as metadata, turns If-Match into an expected version, and applies an Idempotency-Key in the
+ * same transaction as the command's events.
+ */
+@Component
+public class CommandRunner {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final CommandGateway gateway;
+    private final IdempotencyStore idempotency;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+    private final Validator validator;
+
+    CommandRunner(CommandGateway gateway, IdempotencyStore idempotency, PlatformTransactionManager transactions,
+                  JsonMapper json, Validator validator) {
+        this.gateway = gateway;
+        this.idempotency = idempotency;
+        this.transaction = new TransactionTemplate(transactions);
+        this.json = json;
+        this.validator = validator;
+    }
+
+    /** The current user acting in the first of {@code allowed} roles they hold; 403 if they hold none. */
+    public Actor authorize(Role... allowed) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) {
+            throw new AccessDeniedException("not authenticated");
+        }
+        Set<String> held = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
+        return Arrays.stream(allowed).filter(role -> held.contains(role.authority())).findFirst()
+                .map(role -> new Actor(auth.getName(), role))
+                .orElseThrow(() -> new AccessDeniedException("needs one of the roles " + Arrays.toString(allowed)));
+    }
+
+    /** Bean-validates a request body; violations become VALIDATION_FAILED with field errors. */
+    public <T> T validate(T body) {
+        if (body == null) {
+            throw new LetterdeskProblem(ProblemCode.MALFORMED_REQUEST, "A request body is required");
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(body);
+        if (!violations.isEmpty()) {
+            List<Map<String, String>> errors = violations.stream()
+                    .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+                    .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
+                    .toList();
+            throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "The request has invalid fields",
+                    Map.of("errors", errors));
+        }
+        return body;
+    }
+
+    /**
+     * Sends the command built from the expected version and answers with the letter's id, serial number, version
+     * and status plus the command's extras, an ETag and (for 201) a Location.
+     */
+    public ResponseEntity<Map<String, Object>> send(Actor actor, CommandRequest request, Object body,
+                                                    Function<Long, Object> command, HttpStatus success) {
+        Long expectedVersion = expectedVersion(request.ifMatch());
+        String correlationId = request.correlationId() == null || request.correlationId().isBlank()
+                ? UUID.randomUUID().toString() : request.correlationId();
+        MetaData metaData = MetaData.with("user", actor.user()).and("role", actor.role().name())
+                .and("correlationId", correlationId);
+        Object message = GenericCommandMessage.asCommandMessage(command.apply(expectedVersion)).andMetaData(metaData);
+        String key = request.idempotencyKey();
+        if (key == null || key.isBlank()) {
+            return respond(success.value(), body(gateway.sendAndWait(message)));
+        }
+        String fingerprint = fingerprint(body);
+        return transaction.execute(status -> {
+            var stored = idempotency.claim(actor.user(), key, fingerprint);
+            if (stored.isPresent()) {
+                if (!stored.get().fingerprint().equals(fingerprint)) {
+                    throw new LetterdeskProblem(ProblemCode.IDEMPOTENCY_KEY_REUSED,
+                            "Idempotency-Key " + key + " was already used for a different request");
+                }
+                return respond(stored.get().status(), json.readValue(stored.get().body(), MAP));
+            }
+            Map<String, Object> response = body(gateway.sendAndWait(message));
+            idempotency.complete(actor.user(), key, success.value(), json.writeValueAsString(response));
+            return respond(success.value(), response);
+        });
+    }
+
+    private static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw new LetterdeskProblem(ProblemCode.VERSION_CONFLICT,
+                    "If-Match " + ifMatch + " is not a version of this letter");
+        }
+    }
+
+    private static Map<String, Object> body(Object result) {
+        CommandResult r = (CommandResult) result;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("letterId", r.letterId());
+        body.put("serialNo", r.serialNo());
+        body.put("version", r.version());
+        body.put("status", r.status().name());
+        body.putAll(r.extras());
+        return body;
+    }
+
+    private static ResponseEntity<Map<String, Object>> respond(int status, Map<String, Object> body) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status)
+                .header(HttpHeaders.ETAG, "\"" + body.get("version") + "\"");
+        if (status == HttpStatus.CREATED.value()) {
+            builder.location(URI.create("/api/letters/" + body.get("letterId")));
+        }
+        return builder.body(body);
+    }
+
+    /** Same user, same method and path, same body: the same request. */
+    private String fingerprint(Object body) {
+        var attributes = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+        String request = attributes.getRequest().getMethod() + " " + attributes.getRequest().getRequestURI() + " "
+                + json.writeValueAsString(body);
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

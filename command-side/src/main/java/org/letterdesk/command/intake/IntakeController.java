@@ -1,0 +1,82 @@
+package org.letterdesk.command.intake;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.letterdesk.command.api.Actor;
+import org.letterdesk.command.api.CommandRequest;
+import org.letterdesk.command.api.CommandRunner;
+import org.letterdesk.command.api.Role;
+import org.letterdesk.command.intake.IntakeRequests.*;
+import org.letterdesk.command.letter.LetterCommands.AssignLetter;
+import org.letterdesk.command.letter.LetterCommands.MarkUrgent;
+import org.letterdesk.command.letter.LetterCommands.RecordFirstContact;
+import org.letterdesk.command.letter.LetterCommands.RegisterLetter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping(path = "/api/letters", consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Intake", description = "Registration (收件登记), urgency, assignment and first contact")
+class IntakeController {
+
+    private final CommandRunner commands;
+
+    IntakeController(CommandRunner commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a letter (CLERK): LetterReceived, DeadlineSet, MarkedUrgent if urgentReason")
+    ResponseEntity<Map<String, Object>> register(@RequestBody RegisterLetterRequest body, CommandRequest request) {
+        Actor actor = commands.authorize(Role.CLERK);
+        commands.validate(body);
+        String letterId = UUID.randomUUID().toString();
+        List<org.letterdesk.events.Attachment> attachments = body.attachments() == null ? List.of()
+                : body.attachments().stream().map(AttachmentRequest::toAttachment).toList();
+        return commands.send(actor, request, body, version -> new RegisterLetter(letterId, body.channel(),
+                body.receivedAt().toInstant(), body.sender().toSender(), body.subject().strip(),
+                body.coreRequest().strip(), body.category(), attachments, body.remarks(), body.urgentReason()),
+                HttpStatus.CREATED);
+    }
+
+    @PostMapping("/{id}/urgent")
+    @Operation(summary = "Mark a letter urgent (CLERK, SUPERVISOR): MarkedUrgent, deadlines re-set")
+    ResponseEntity<Map<String, Object>> markUrgent(@PathVariable UUID id, @RequestBody MarkUrgentRequest body,
+                                                   CommandRequest request) {
+        Actor actor = commands.authorize(Role.CLERK, Role.SUPERVISOR);
+        commands.validate(body);
+        return commands.send(actor, request, body, v -> new MarkUrgent(id.toString(), v, body.reason()),
+                HttpStatus.OK);
+    }
+
+    @PostMapping("/{id}/assignment")
+    @Operation(summary = "Assign or forward (转交) to a department (CLERK, SUPERVISOR): LetterAssigned")
+    ResponseEntity<Map<String, Object>> assign(@PathVariable UUID id, @RequestBody AssignmentRequest body,
+                                               CommandRequest request) {
+        Actor actor = commands.authorize(Role.CLERK, Role.SUPERVISOR);
+        commands.validate(body);
+        return commands.send(actor, request, body,
+                v -> new AssignLetter(id.toString(), v, body.department(), body.assignee()), HttpStatus.OK);
+    }
+
+    @PostMapping("/{id}/first-contact")
+    @Operation(summary = "Record the first contact with the sender (CLERK, HANDLER): FirstContactMade")
+    ResponseEntity<Map<String, Object>> firstContact(@PathVariable UUID id, @RequestBody FirstContactRequest body,
+                                                     CommandRequest request) {
+        Actor actor = commands.authorize(Role.CLERK, Role.HANDLER);
+        commands.validate(body);
+        return commands.send(actor, request, body,
+                v -> new RecordFirstContact(id.toString(), v, body.channel(), body.note()), HttpStatus.OK);
+    }
+}

@@ -1,0 +1,66 @@
+package org.letterdesk.command.intake;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.letterdesk.events.Attachment;
+import org.letterdesk.events.Category;
+import org.letterdesk.events.Channel;
+import org.letterdesk.events.Department;
+import org.letterdesk.events.Sender;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Request bodies of registration, urgency, assignment and first contact. */
+final class IntakeRequests {
+
+    private IntakeRequests() {
+    }
+
+    record RegisterLetterRequest(@NotNull Channel channel,
+                                 @NotNull OffsetDateTime receivedAt,
+                                 @NotNull @Valid SenderRequest sender,
+                                 @NotBlank @Size(max = 500) String subject,
+                                 @NotBlank @Size(max = 4000) String coreRequest,
+                                 @NotNull Category category,
+                                 @Size(max = 50) List<@NotNull @Valid AttachmentRequest> attachments,
+                                 @Size(max = 2000) String remarks,
+                                 @Size(max = 500) String urgentReason) {
+    }
+
+    record SenderRequest(@NotBlank @Size(max = 200) String name,
+                         @Size(max = 200) String organization,
+                         @Pattern(regexp = "[0-9+()\\- ]{3,30}", message = "must be a phone number") String phone,
+                         @Email @Size(max = 254) String email,
+                         @Size(max = 500) String address,
+                         @Size(max = 40) String idNumber) {
+
+        Sender toSender() {
+            return new Sender(name.strip(), organization, phone, email, address, idNumber);
+        }
+    }
+
+    record AttachmentRequest(@NotBlank @Size(max = 255) String fileName,
+                             @Size(max = 255) String contentType,
+                             @PositiveOrZero Long sizeBytes,
+                             @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be a hex SHA-256") String sha256) {
+
+        Attachment toAttachment() {
+            return new Attachment(fileName, contentType, sizeBytes, sha256 == null ? null : sha256.toLowerCase());
+        }
+    }
+
+    record MarkUrgentRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    record AssignmentRequest(@NotNull Department department, @Size(max = 100) String assignee) {
+    }
+
+    record FirstContactRequest(@NotBlank @Size(max = 50) String channel, @NotBlank @Size(max = 2000) String note) {
+    }
+}

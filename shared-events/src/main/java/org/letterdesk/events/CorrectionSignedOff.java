@@ -1,0 +1,5 @@
+package org.letterdesk.events;
+
+public record CorrectionSignedOff(String letterId, int correctionNo, String signedOffBy, String note)
+        implements LetterEvent {
+}

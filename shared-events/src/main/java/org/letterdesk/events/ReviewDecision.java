@@ -1,0 +1,3 @@
+package org.letterdesk.events;
+
+public enum ReviewDecision { APPROVED, REJECTED }

@@ -1,0 +1,47 @@
+package org.letterdesk.problem;
+
+/**
+ * The stable machine codes of the HTTP contract. Clients switch on these, so a code is never renamed; its HTTP
+ * status travels with it.
+ */
+public enum ProblemCode {
+    VALIDATION_FAILED(400, "Validation failed"),
+    MALFORMED_REQUEST(400, "Malformed request"),
+    UNAUTHENTICATED(401, "Authentication required"),
+    FORBIDDEN(403, "Forbidden"),
+    LETTER_NOT_FOUND(404, "Letter not found"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    INVALID_TRANSITION(409, "Invalid transition"),
+    FOUR_EYES(409, "Four-eyes rule"),
+    REVIEW_ORDER(409, "Review order"),
+    WORDING_FINDINGS(409, "Wording findings"),
+    IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
+    VERSION_CONFLICT(412, "Version conflict"),
+    PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    PROJECTION_NOT_CAUGHT_UP(503, "Read model not caught up"),
+    INTERNAL_ERROR(500, "Internal error");
+
+    private final int status;
+    private final String title;
+
+    ProblemCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The problem type URI: a stable, documented identifier of this kind of problem. */
+    public String type() {
+        return "https://letterdesk.org/problems/" + name().toLowerCase().replace('_', '-');
+    }
+}
