@@ -2,33 +2,40 @@ package org.letterdesk.command;
 
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Who caused an event: the user and role of the command, or "system" for events raised when a scheduled
- * deadline fires (the deadline message would otherwise carry the scheduling user).
+ * What every event a message causes records about its origin: the acting user and role ("system" for events
+ * raised when a scheduled deadline fires, which would otherwise carry the scheduling user), the correlation id a
+ * client sent (else the causing message's id, as Axon does) and the trace id.
  */
 class ActorCorrelationProvider implements CorrelationDataProvider {
 
     static final String USER = "user";
     static final String ROLE = "role";
+    static final String CORRELATION_ID = "correlationId";
+    static final String TRACE_ID = "traceId";
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
-        if (message instanceof DeadlineMessage<?>) {
-            return Map.of(USER, "system", ROLE, "SYSTEM");
-        }
+        MetaData metaData = message.getMetaData();
         Map<String, Object> data = new HashMap<>();
-        Object user = message.getMetaData().get(USER);
-        Object role = message.getMetaData().get(ROLE);
-        if (user != null) {
-            data.put(USER, user);
+        data.put(CORRELATION_ID, metaData.getOrDefault(CORRELATION_ID, message.getIdentifier()));
+        data.put(TRACE_ID, metaData.getOrDefault(TRACE_ID, message.getIdentifier()));
+        if (message instanceof DeadlineMessage<?>) {
+            data.put(USER, "system");
+            data.put(ROLE, "SYSTEM");
+            return data;
         }
-        if (role != null) {
-            data.put(ROLE, role);
+        if (metaData.get(USER) != null) {
+            data.put(USER, metaData.get(USER));
+        }
+        if (metaData.get(ROLE) != null) {
+            data.put(ROLE, metaData.get(ROLE));
         }
         return data;
     }

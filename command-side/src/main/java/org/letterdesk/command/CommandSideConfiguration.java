@@ -1,7 +1,6 @@
 package org.letterdesk.command;
 
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.letterdesk.command.archive.RetentionPolicy;
 import org.letterdesk.command.calendar.CalendarSource;
 import org.letterdesk.command.calendar.DeadlineCalculator;
@@ -63,13 +62,7 @@ public class CommandSideConfiguration {
         return new RetentionPolicy(settings.retentionYears());
     }
 
-    /** Keeps the origin (correlation and trace id) of every message, as Axon does by default. */
-    @Bean
-    CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
-    }
-
-    /** Copies the acting user and role onto every event a command causes; deadlines act as the system. */
+    /** Copies user, role, correlation and trace id onto every event a command causes; deadlines act as system. */
     @Bean
     CorrelationDataProvider actorCorrelationProvider() {
         return new ActorCorrelationProvider();

@@ -58,7 +58,7 @@ class EventStoreConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+        return new JsonbEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -70,7 +70,6 @@ class EventStoreConfiguration {
                 // JSON text in and out; the jsonb casts live in the append statements.
                 .dataType(String.class)
                 .appendEvents(JsonbStatements::appendEvents)
-                .appendSnapshot(JsonbStatements::appendSnapshot)
-                .build();
+                .appendSnapshot(JsonbStatements::appendSnapshot));
     }
 }

@@ -84,7 +84,8 @@ public class CommandRunner {
         Set<ConstraintViolation<T>> violations = validator.validate(body);
         if (!violations.isEmpty()) {
             List<Map<String, String>> errors = violations.stream()
-                    .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+                    .map(v -> Map.of("field", v.getPropertyPath().toString().replace(".<list element>", ""),
+                            "message", v.getMessage()))
                     .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
                     .toList();
             throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "The request has invalid fields",

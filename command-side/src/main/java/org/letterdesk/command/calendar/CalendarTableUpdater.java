@@ -2,6 +2,7 @@ package org.letterdesk.command.calendar;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.letterdesk.events.CalendarYearLoaded;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,7 @@ class CalendarTableUpdater {
             ps.setTimestamp(4, java.sql.Timestamp.from(at));
             return ps;
         });
-        calendars.forget(e.year());
+        // Forget the cached year only once the load is committed, or a concurrent read could cache the old one.
+        CurrentUnitOfWork.ifStarted(uow -> uow.afterCommit(u -> calendars.forget(e.year())));
     }
 }

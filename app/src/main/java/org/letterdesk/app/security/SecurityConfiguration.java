@@ -1,0 +1,79 @@
+package org.letterdesk.app.security;
+
+import org.letterdesk.app.web.ProblemWriter;
+import org.letterdesk.problem.ProblemCode;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HTTP Basic for every /api call; roles are checked per command and query. The demo users of the contract
+ * (password = user name) exist only when {@code letterdesk.security.demo-users} is on, which the prod profile
+ * turns off.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** Demo users and their roles, as API.md lists them. */
+    static final Map<String, List<String>> DEMO_USERS = Map.ofEntries(
+            Map.entry("clerk", List.of("CLERK")),
+            Map.entry("handler", List.of("HANDLER")),
+            Map.entry("handler2", List.of("HANDLER")),
+            Map.entry("reviewer", List.of("REVIEWER")),
+            Map.entry("supervisor", List.of("SUPERVISOR")),
+            Map.entry("director", List.of("DIRECTOR")),
+            Map.entry("legal", List.of("LEGAL")),
+            Map.entry("archivist", List.of("ARCHIVIST")),
+            Map.entry("auditor", List.of("AUDITOR")),
+            Map.entry("admin", List.of("ADMIN")),
+            Map.entry("lead", List.of("HANDLER", "REVIEWER", "SUPERVISOR")),
+            Map.entry("chief", List.of("SUPERVISOR", "DIRECTOR")));
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                                "/actuator/health/**", "/actuator/health", "/error").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "AUDITOR")
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problems.write(request, response, ProblemCode.UNAUTHENTICATED,
+                                "Credentials are required (HTTP Basic)", Map.of())))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) ->
+                                problems.write(request, response, ProblemCode.UNAUTHENTICATED,
+                                        "Credentials are required (HTTP Basic)", Map.of()))
+                        .accessDeniedHandler((request, response, e) ->
+                                problems.write(request, response, ProblemCode.FORBIDDEN,
+                                        "Your role may not do this", Map.of())))
+                .build();
+    }
+
+    @Bean
+    UserDetailsService users(@Value("${letterdesk.security.demo-users:false}") boolean demoUsers) {
+        List<UserDetails> users = new ArrayList<>();
+        if (demoUsers) {
+            // Demo passwords equal the public user names, so hashing them would protect nothing; it would only
+            // cost a bcrypt round per request.
+            DEMO_USERS.forEach((name, roles) -> users.add(User.withUsername(name).password("{noop}" + name)
+                    .roles(roles.toArray(String[]::new)).build()));
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+}

@@ -1,0 +1,25 @@
+package org.letterdesk.command.reply;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.letterdesk.events.ReplyChannel;
+
+import java.time.OffsetDateTime;
+
+/** Request bodies of sending the reply, the phone follow-up and a delay report. */
+final class ReplyRequests {
+
+    private ReplyRequests() {
+    }
+
+    record SendReplyRequest(@NotNull ReplyChannel channel, @Size(max = 254) String recipient,
+                            @Size(max = 100) String trackingNo) {
+    }
+
+    record FollowUpRequest(@NotBlank @Size(max = 2000) String note, Boolean satisfied) {
+    }
+
+    record DelayRequest(@NotBlank @Size(max = 2000) String reason, @NotNull OffsetDateTime expectedCompletion) {
+    }
+}

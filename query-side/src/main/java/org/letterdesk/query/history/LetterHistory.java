@@ -1,0 +1,69 @@
+package org.letterdesk.query.history;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.letterdesk.query.letter.LetterView;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A letter's history for auditors, read from the event store itself (every event from sequence 0, never a
+ * snapshot), and its state as of an instant folded from those events.
+ */
+@Component
+public class LetterHistory {
+
+    private final EventStore eventStore;
+
+    LetterHistory(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    public record Entry(long sequence, String type, Instant occurredAt, Map<String, Object> actor,
+                        Object correlationId, Object data) {
+    }
+
+    public List<Entry> entries(String letterId) {
+        List<Entry> entries = new ArrayList<>();
+        DomainEventStream stream = eventStore.readEvents(letterId, 0);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            Map<String, Object> actor = new LinkedHashMap<>();
+            actor.put("user", event.getMetaData().get("user"));
+            actor.put("role", event.getMetaData().get("role"));
+            entries.add(new Entry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
+                    event.getTimestamp(), actor, event.getMetaData().get("correlationId"), event.getPayload()));
+        }
+        return entries;
+    }
+
+    /** The letter view folded from the events that happened at or before {@code asOf}; empty if none had. */
+    public Optional<LetterView> stateAsOf(String letterId, Instant asOf) {
+        LetterView view = null;
+        DomainEventStream stream = eventStore.readEvents(letterId, 0);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            if (event.getTimestamp().isAfter(asOf)) {
+                break;
+            }
+            if (view == null) {
+                view = new LetterView();
+            }
+            Object user = event.getMetaData().get("user");
+            view.apply(event.getPayload(), new LetterView.EventContext(event.getSequenceNumber(),
+                    event.getTimestamp(), user == null ? null : user.toString()));
+        }
+        return Optional.ofNullable(view);
+    }
+
+    public Optional<Long> lastSequence(String letterId) {
+        return eventStore.lastSequenceNumberFor(letterId);
+    }
+}

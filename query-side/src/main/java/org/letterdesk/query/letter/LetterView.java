@@ -1,0 +1,326 @@
+package org.letterdesk.query.letter;
+
+import org.letterdesk.events.*;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A letter as staff and auditors read it: the fold of its events. The same fold serves the stored read model and
+ * the state of a letter as of any past instant, so the two can never disagree. Fields are public so the document
+ * is plain JSON; only {@link #apply} changes them.
+ */
+public class LetterView {
+
+    public String letterId;
+    public String serialNo;
+    public long version = -1;
+    public LetterStatus status;
+    public Channel channel;
+    public Instant receivedAt;
+    public Sender sender;
+    public String subject;
+    public String coreRequest;
+    public Category category;
+    public List<Attachment> attachments = new ArrayList<>();
+    public String remarks;
+    public boolean urgent;
+    public String urgentReason;
+    public Department department;
+    public String assignee;
+    public List<Forwarding> forwardings = new ArrayList<>();
+    public Instant firstContactAt;
+    public Flags flags = new Flags(false, false, false, false, null);
+    public Approval legalApproval;
+    public Approval identityVerification;
+    public Map<DeadlineKind, Deadline> deadlines = new LinkedHashMap<>();
+    public List<Draft> drafts = new ArrayList<>();
+    public Reply reply;
+    public FollowUp followUp;
+    public List<Delay> delays = new ArrayList<>();
+    public List<Correction> corrections = new ArrayList<>();
+    public List<Dispute> disputes = new ArrayList<>();
+    public Archive archive;
+    public int openCorrections;
+    public int openDisputes;
+    public boolean overdue;
+    public boolean atRisk;
+    public List<String> warnings = new ArrayList<>();
+    public Instant createdAt;
+    public Instant updatedAt;
+
+    public record Forwarding(Department from, Department to, String by, Instant at) {
+    }
+
+    public record Flags(boolean personalData, boolean financialInfo, boolean major, boolean complex, String note) {
+    }
+
+    public record Approval(String by, String method, String note, Instant at) {
+    }
+
+    public static class Deadline {
+        public Instant startedAt;
+        public Instant due;
+        public Instant approachingAt;
+        public String basis;
+        public boolean holidayGraceApplied;
+        public List<String> warnings = new ArrayList<>();
+        /** OPEN, MET or MISSED. */
+        public String state = "OPEN";
+        public boolean approaching;
+        public Instant metAt;
+        public Boolean metOnTime;
+    }
+
+    public static class Draft {
+        public int draftNo;
+        public String drafter;
+        public Instant draftedAt;
+        public ReplyContent content;
+        public List<WordingFinding> findings = new ArrayList<>();
+        public List<Review> reviews = new ArrayList<>();
+    }
+
+    public record Review(ReviewLevel level, ReviewDecision decision, String reviewer, String comment, Instant at) {
+    }
+
+    public record Reply(int draftNo, ReplyChannel channel, String recipient, String trackingNo, Instant sentAt) {
+    }
+
+    public record FollowUp(String note, Boolean satisfied, Instant at) {
+    }
+
+    public static class Delay {
+        public String reason;
+        public Instant expectedCompletion;
+        public String reportedBy;
+        public Instant reportedAt;
+        public Instant noticeSentAt;
+    }
+
+    public static class Correction {
+        public int correctionNo;
+        public String whatWasWrong;
+        public String correctedContent;
+        public CorrectionCause cause;
+        public FoundBy foundBy;
+        public String issuedBy;
+        public Instant issuedAt;
+        public String signedOffBy;
+        public Instant signedOffAt;
+    }
+
+    public static class Dispute {
+        public int disputeNo;
+        public String points;
+        public String senderView;
+        public String organizationView;
+        public Instant recordedAt;
+        public Instant investigationDue;
+        public String findings;
+        public Instant investigatedAt;
+        public Boolean investigatedWithinDeadline;
+        public String outcome;
+        public Boolean escalated;
+        public Instant resolvedAt;
+    }
+
+    public record Archive(String archiveNo, Instant archivedAt, Instant retainUntil) {
+    }
+
+    /** Who did it and when, from the event message. */
+    public record EventContext(long sequence, Instant at, String user) {
+    }
+
+    public void apply(Object event, EventContext ctx) {
+        version = ctx.sequence();
+        updatedAt = ctx.at();
+        if (event instanceof LetterReceived e) {
+            letterId = e.letterId();
+            serialNo = e.serialNo();
+            channel = e.channel();
+            receivedAt = e.receivedAt();
+            sender = e.sender();
+            subject = e.subject();
+            coreRequest = e.coreRequest();
+            category = e.category();
+            attachments = new ArrayList<>(e.attachments());
+            remarks = e.remarks();
+            createdAt = ctx.at();
+        } else if (event instanceof MarkedUrgent e) {
+            urgent = true;
+            urgentReason = e.reason();
+        } else if (event instanceof DeadlineSet e) {
+            Deadline d = new Deadline();
+            d.startedAt = e.startedAt();
+            d.due = e.due();
+            d.approachingAt = e.approachingAt();
+            d.basis = e.basis();
+            d.holidayGraceApplied = e.holidayGraceApplied();
+            d.warnings = new ArrayList<>(e.warnings());
+            e.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
+            if (e.kind() == DeadlineKind.DISPUTE_INVESTIGATION) {
+                dispute(e.ref()).investigationDue = e.due();
+            } else {
+                deadlines.put(e.kind(), d);
+            }
+        } else if (event instanceof DeadlineApproaching e) {
+            Deadline d = deadlines.get(e.kind());
+            if (d != null && e.kind() != DeadlineKind.DISPUTE_INVESTIGATION) {
+                d.approaching = true;
+            }
+        } else if (event instanceof DeadlineMissed e) {
+            Deadline d = deadlines.get(e.kind());
+            if (d != null && e.kind() != DeadlineKind.DISPUTE_INVESTIGATION) {
+                d.state = "MISSED";
+            }
+            if (e.kind() == DeadlineKind.FIRST_RESPONSE || e.kind() == DeadlineKind.REPLY) {
+                overdue = true;
+            }
+        } else if (event instanceof LetterAssigned e) {
+            if (e.previousDepartment() != null) {
+                forwardings.add(new Forwarding(e.previousDepartment(), e.department(), ctx.user(), ctx.at()));
+            }
+            department = e.department();
+            assignee = e.assignee();
+        } else if (event instanceof FirstContactMade e) {
+            firstContactAt = e.contactedAt();
+            meet(DeadlineKind.FIRST_RESPONSE, e.contactedAt());
+        } else if (event instanceof ContentFlagged e) {
+            flags = new Flags(e.personalData(), e.financialInfo(), e.major(), e.complex(), e.note());
+        } else if (event instanceof LegalApprovalGranted e) {
+            legalApproval = new Approval(e.approvedBy(), null, e.note(), ctx.at());
+        } else if (event instanceof IdentityVerified e) {
+            identityVerification = new Approval(e.verifiedBy(), e.method(), e.note(), ctx.at());
+        } else if (event instanceof ReplyDrafted e) {
+            Draft draft = new Draft();
+            draft.draftNo = e.draftNo();
+            draft.drafter = e.drafter();
+            draft.draftedAt = ctx.at();
+            draft.content = e.content();
+            draft.findings = new ArrayList<>(e.findings());
+            drafts.add(draft);
+        } else if (event instanceof ReviewApproved e) {
+            draft(e.draftNo()).reviews.add(new Review(e.level(), ReviewDecision.APPROVED, e.reviewer(), e.comment(),
+                    ctx.at()));
+        } else if (event instanceof ReviewRejected e) {
+            draft(e.draftNo()).reviews.add(new Review(e.level(), ReviewDecision.REJECTED, e.reviewer(), e.comment(),
+                    ctx.at()));
+        } else if (event instanceof ReplySent e) {
+            reply = new Reply(e.draftNo(), e.channel(), e.recipient(), e.trackingNo(), e.sentAt());
+            meet(DeadlineKind.FIRST_RESPONSE, e.sentAt());
+            meet(DeadlineKind.REPLY, e.sentAt());
+        } else if (event instanceof FollowUpRecorded e) {
+            followUp = new FollowUp(e.note(), e.satisfied(), ctx.at());
+            meet(DeadlineKind.FOLLOW_UP, ctx.at());
+        } else if (event instanceof DelayReported e) {
+            Delay delay = new Delay();
+            delay.reason = e.reason();
+            delay.expectedCompletion = e.expectedCompletion();
+            delay.reportedBy = e.reportedBy();
+            delay.reportedAt = ctx.at();
+            delays.add(delay);
+        } else if (event instanceof DelayNoticeSent e) {
+            if (!delays.isEmpty()) {
+                delays.get(delays.size() - 1).noticeSentAt = ctx.at();
+            }
+        } else if (event instanceof CorrectionIssued e) {
+            Correction c = new Correction();
+            c.correctionNo = e.correctionNo();
+            c.whatWasWrong = e.whatWasWrong();
+            c.correctedContent = e.correctedContent();
+            c.cause = e.cause();
+            c.foundBy = e.foundBy();
+            c.issuedBy = e.issuedBy();
+            c.issuedAt = ctx.at();
+            corrections.add(c);
+        } else if (event instanceof CorrectionSignedOff e) {
+            corrections.stream().filter(c -> c.correctionNo == e.correctionNo()).findFirst().ifPresent(c -> {
+                c.signedOffBy = e.signedOffBy();
+                c.signedOffAt = ctx.at();
+            });
+        } else if (event instanceof DisputeRecorded e) {
+            Dispute d = dispute(e.disputeNo());
+            d.points = e.points();
+            d.senderView = e.senderView();
+            d.organizationView = e.organizationView();
+            d.recordedAt = ctx.at();
+        } else if (event instanceof DisputeInvestigated e) {
+            Dispute d = dispute(e.disputeNo());
+            d.findings = e.findings();
+            d.investigatedAt = ctx.at();
+            d.investigatedWithinDeadline = e.withinDeadline();
+        } else if (event instanceof DisputeResolved e) {
+            Dispute d = dispute(e.disputeNo());
+            d.outcome = e.outcome();
+            d.escalated = e.escalated();
+            d.resolvedAt = ctx.at();
+        } else if (event instanceof LetterArchived e) {
+            archive = new Archive(e.archiveNo(), e.archivedAt(), e.retainUntil());
+        }
+        derive();
+    }
+
+    private void meet(DeadlineKind kind, Instant at) {
+        Deadline d = deadlines.get(kind);
+        if (d != null && d.metAt == null) {
+            d.metAt = at;
+            d.metOnTime = !at.isAfter(d.due);
+            if (!"MISSED".equals(d.state)) {
+                d.state = "MET";
+            }
+        }
+    }
+
+    private Draft draft(int draftNo) {
+        return drafts.stream().filter(d -> d.draftNo == draftNo).findFirst().orElseThrow(
+                () -> new IllegalStateException("no draft " + draftNo + " in letter " + letterId));
+    }
+
+    private Dispute dispute(int disputeNo) {
+        for (Dispute d : disputes) {
+            if (d.disputeNo == disputeNo) {
+                return d;
+            }
+        }
+        Dispute d = new Dispute();
+        d.disputeNo = disputeNo;
+        disputes.add(d);
+        return d;
+    }
+
+    /** Status, open counts and risk follow from the facts above, exactly as the procedure defines them. */
+    private void derive() {
+        openCorrections = (int) corrections.stream().filter(c -> c.signedOffAt == null).count();
+        openDisputes = (int) disputes.stream().filter(d -> d.resolvedAt == null).count();
+        atRisk = deadlines.values().stream().anyMatch(d -> d.approaching && "OPEN".equals(d.state));
+        status = deriveStatus();
+    }
+
+    private LetterStatus deriveStatus() {
+        if (archive != null) {
+            return LetterStatus.ARCHIVED;
+        }
+        if (reply != null) {
+            boolean pending = flags.complex() && followUp == null || openCorrections > 0 || openDisputes > 0;
+            return pending ? LetterStatus.SENT : LetterStatus.CLOSED;
+        }
+        if (!drafts.isEmpty()) {
+            Draft latest = drafts.get(drafts.size() - 1);
+            if (latest.reviews.stream().anyMatch(r -> r.decision() == ReviewDecision.REJECTED)) {
+                return LetterStatus.DRAFTING;
+            }
+            long approvals = latest.reviews.stream().map(Review::level).distinct().count();
+            return approvals >= (flags.major() ? 3 : 2) ? LetterStatus.APPROVED : LetterStatus.IN_REVIEW;
+        }
+        return department != null ? LetterStatus.ASSIGNED : LetterStatus.RECEIVED;
+    }
+
+    /** The register's 实际完成时间: when the reply went out. */
+    public Instant completedAt() {
+        return reply == null ? null : reply.sentAt();
+    }
+}

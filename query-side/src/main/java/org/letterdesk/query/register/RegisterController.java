@@ -1,0 +1,78 @@
+package org.letterdesk.query.register;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.letterdesk.query.QuerySideConfiguration;
+import org.letterdesk.problem.LetterdeskProblem;
+import org.letterdesk.problem.ProblemCode;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@RequestMapping(path = "/api/register", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Register", description = "信函登记表: filter, sort, page, export")
+class RegisterController {
+
+    static final Map<String, String> SORTABLE = Map.of("serialNo", "serialNo", "receivedAt", "receivedAt",
+            "replyDue", "replyDue", "status", "status", "department", "department", "urgent", "urgent",
+            "completedAt", "completedAt");
+    private static final int MAX_SIZE = 200;
+
+    private final RegisterEntries register;
+    private final ZoneId zone;
+
+    RegisterController(RegisterEntries register, @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone) {
+        this.register = register;
+        this.zone = zone;
+    }
+
+    record RegisterPage(List<RegisterItem> items, int page, int size, long total) {
+    }
+
+    @GetMapping
+    @PreAuthorize(QuerySideConfiguration.STAFF)
+    @Operation(summary = "The register, filtered, sorted (sort=field,asc|desc) and paged (page from 0) (staff)")
+    RegisterPage list(@ModelAttribute RegisterFilter filter,
+                      @RequestParam(defaultValue = "0") int page,
+                      @RequestParam(defaultValue = "20") int size,
+                      @RequestParam(defaultValue = "receivedAt,desc") String sort) {
+        if (page < 0 || size < 1 || size > MAX_SIZE) {
+            throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "page must be ≥ 0 and size 1.." + MAX_SIZE,
+                    Map.of("errors", List.of(Map.of("field", "size", "message", "must be between 1 and " + MAX_SIZE))));
+        }
+        Instant now = Clock.systemUTC().instant();
+        Page<RegisterEntry> result = register.findAll(filter.toSpecification(zone, now),
+                PageRequest.of(page, size, sort(sort)));
+        return new RegisterPage(result.map(e -> RegisterItem.of(e, now)).getContent(), page, size,
+                result.getTotalElements());
+    }
+
+    /** {@code field,asc|desc}; ties broken by serial number so pages are stable. */
+    static Sort sort(String spec) {
+        String[] parts = spec.split(",");
+        String property = SORTABLE.get(parts[0].strip());
+        if (property == null || parts.length > 2) {
+            throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "Cannot sort by " + spec,
+                    Map.of("errors", List.of(Map.of("field", "sort", "message", "one of " + SORTABLE.keySet()
+                            + ", optionally followed by ,asc or ,desc"))));
+        }
+        Sort.Direction direction = parts.length == 2 && parts[1].strip().equalsIgnoreCase("desc")
+                ? Sort.Direction.DESC : Sort.Direction.ASC;
+        return Sort.by(direction, property).and(Sort.by(Sort.Direction.ASC, "serialNo"));
+    }
+}

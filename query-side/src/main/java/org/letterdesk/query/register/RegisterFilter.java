@@ -1,0 +1,87 @@
+package org.letterdesk.query.register;
+
+import jakarta.persistence.criteria.Predicate;
+import org.letterdesk.events.Category;
+import org.letterdesk.events.Channel;
+import org.letterdesk.events.Department;
+import org.letterdesk.events.LetterStatus;
+import org.letterdesk.problem.LetterdeskProblem;
+import org.letterdesk.problem.ProblemCode;
+import org.springframework.data.jpa.domain.Specification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The register's filters. {@code from}/{@code to} take a date (a whole day in the letter zone; {@code to}
+ * inclusive) or a date-time with offset; {@code q} matches subject, core request and sender, case-insensitively.
+ */
+public record RegisterFilter(String from, String to, LetterStatus status, Department department, Channel channel,
+                             Category category, Boolean urgent, Boolean overdue, String q) {
+
+    public Specification<RegisterEntry> toSpecification(ZoneId zone, Instant now) {
+        Instant fromInstant = parse("from", from, zone, false);
+        Instant toInstant = parse("to", to, zone, true);
+        return (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (fromInstant != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("receivedAt"), fromInstant));
+            }
+            if (toInstant != null) {
+                where.add(cb.lessThan(root.get("receivedAt"), toInstant));
+            }
+            if (status != null) {
+                where.add(cb.equal(root.get("status"), status));
+            }
+            if (department != null) {
+                where.add(cb.equal(root.get("department"), department));
+            }
+            if (channel != null) {
+                where.add(cb.equal(root.get("channel"), channel));
+            }
+            if (category != null) {
+                where.add(cb.equal(root.get("category"), category));
+            }
+            if (urgent != null) {
+                where.add(cb.equal(root.get("urgent"), urgent));
+            }
+            if (overdue != null) {
+                // Overdue once a DeadlineMissed was recorded, or as soon as an unanswered reply is past due.
+                Predicate isOverdue = cb.or(cb.isTrue(root.get("overdue")),
+                        cb.and(cb.isNull(root.get("completedAt")), cb.lessThan(root.get("replyDue"), now)));
+                where.add(overdue ? isOverdue : cb.not(isOverdue));
+            }
+            if (q != null && !q.isBlank()) {
+                String pattern = "%" + q.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+                where.add(cb.or(cb.like(cb.lower(root.get("subject")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("coreRequest")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("senderInfo")), pattern, '\\')));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+
+    private static Instant parse(String field, String value, ZoneId zone, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                LocalDate date = LocalDate.parse(value);
+                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+            }
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "Invalid " + field + ": " + value,
+                    Map.of("errors", List.of(Map.of("field", field,
+                            "message", "must be a date (2026-11-01) or a date-time with offset"))));
+        }
+    }
+}
