@@ -1,6 +1,5 @@
 package org.letterdesk.command;
 
-import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -9,8 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What every event a message causes records about its origin: the acting user and role ("system" for events
- * raised when a scheduled deadline fires, which would otherwise carry the scheduling user), the correlation id a
+ * What every event a command causes records about its origin: the acting user and role, the correlation id a
  * client sent (else the causing message's id, as Axon does) and the trace id.
  */
 class ActorCorrelationProvider implements CorrelationDataProvider {
@@ -26,11 +24,6 @@ class ActorCorrelationProvider implements CorrelationDataProvider {
         Map<String, Object> data = new HashMap<>();
         data.put(CORRELATION_ID, metaData.getOrDefault(CORRELATION_ID, message.getIdentifier()));
         data.put(TRACE_ID, metaData.getOrDefault(TRACE_ID, message.getIdentifier()));
-        if (message instanceof DeadlineMessage<?>) {
-            data.put(USER, "system");
-            data.put(ROLE, "SYSTEM");
-            return data;
-        }
         if (metaData.get(USER) != null) {
             data.put(USER, metaData.get(USER));
         }

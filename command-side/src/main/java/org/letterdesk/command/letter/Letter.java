@@ -5,6 +5,8 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -478,16 +480,22 @@ public class Letter {
 
     // ---------------------------------------------------------------- deadlines raised by the system
 
+    /**
+     * A scheduled deadline fired. The system acts here, not a user: the deadline manager's unit of work carries no
+     * correlation data, so the events name their actor and correlation (the deadline message) themselves.
+     */
     @DeadlineHandler
-    public void on(DeadlineDue due) {
+    public void on(DeadlineDue due, @MessageIdentifier String deadlineMessageId) {
         String name = DeadlineDue.scheduleName(due.kind(), due.ref());
         if (archived || !due.due().equals(openDeadlines.get(name))) {
             return; // met, re-set or archived meanwhile
         }
+        MetaData system = MetaData.with(USER, "system").and("role", "SYSTEM")
+                .and("correlationId", deadlineMessageId);
         if (due.missed()) {
-            apply(new DeadlineMissed(letterId, due.kind(), due.ref(), due.due()));
+            apply(new DeadlineMissed(letterId, due.kind(), due.ref(), due.due()), system);
         } else if (!warned.contains(name)) {
-            apply(new DeadlineApproaching(letterId, due.kind(), due.ref(), due.due()));
+            apply(new DeadlineApproaching(letterId, due.kind(), due.ref(), due.due()), system);
         }
     }
 
