@@ -259,6 +259,10 @@ public class Letter {
             throw invalid("Letter " + serialNo + " has no draft awaiting review");
         }
         ReviewLevel next = nextReviewLevel();
+        if (cmd.level() == ReviewLevel.DIRECTOR && !major) {
+            throw new LetterdeskProblem(ProblemCode.REVIEW_ORDER, "Letter " + serialNo
+                    + " is not flagged as a major issue and takes no DIRECTOR review", Map.of("letterId", letterId));
+        }
         if (next == null) {
             throw invalid("Draft " + latestDraftNo + " of " + serialNo + " is already fully approved");
         }

@@ -26,7 +26,7 @@ import static org.letterdesk.command.letter.LetterFixtures.*;
  * Deadlines (答复时限) as scheduled with the deadline manager: set at registration, re-set on urgency, cancelled when
  * met, and a warning (DeadlineApproaching) then a DeadlineMissed when time passes unanswered.
  */
-class LetterTestDeadlines {
+class LetterDeadlinesTest {
 
     private static final String FIRST_RESPONSE = DeadlineDue.scheduleName(DeadlineKind.FIRST_RESPONSE, 0);
     private static final String REPLY = DeadlineDue.scheduleName(DeadlineKind.REPLY, 0);

@@ -15,7 +15,7 @@ import java.util.List;
 import static org.letterdesk.command.letter.LetterFixtures.*;
 
 /** Drafting (答复撰写), the wording check and the three-level review (三级审核) with the four-eyes rule. */
-class LetterTestReview {
+class LetterReviewTest {
 
     private AggregateTestFixture<Letter> fixture;
 

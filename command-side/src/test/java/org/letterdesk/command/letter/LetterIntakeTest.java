@@ -14,7 +14,7 @@ import java.util.Map;
 import static org.letterdesk.command.letter.LetterFixtures.*;
 
 /** Registration (收件登记), urgency (紧急), assignment (分配部门), first contact, content flags and delays. */
-class LetterTestIntake {
+class LetterIntakeTest {
 
     private AggregateTestFixture<Letter> fixture;
 

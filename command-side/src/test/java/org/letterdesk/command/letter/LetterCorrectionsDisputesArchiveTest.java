@@ -14,7 +14,7 @@ import java.util.Map;
 import static org.letterdesk.command.letter.LetterFixtures.*;
 
 /** Corrections (答复更正函), disputes (争议处理记录簿) and archiving (存档). */
-class LetterTestCorrectionsDisputesArchive {
+class LetterCorrectionsDisputesArchiveTest {
 
     private AggregateTestFixture<Letter> fixture;
 

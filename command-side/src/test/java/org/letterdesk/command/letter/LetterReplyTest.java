@@ -13,7 +13,7 @@ import java.util.Map;
 import static org.letterdesk.command.letter.LetterFixtures.*;
 
 /** Sending the reply (发送) and the phone follow-up (电话跟进) of complex letters. */
-class LetterTestReply {
+class LetterReplyTest {
 
     private AggregateTestFixture<Letter> fixture;
 
