@@ -8,14 +8,13 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.letterdesk.events.LetterEvent;
-import org.letterdesk.query.register.RegisterEntries;
-import org.letterdesk.query.register.RegisterEntry;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Keeps the letter view and the register row of each letter. Idempotent: an event at or below the stored version
+ * Keeps the letter view of each letter and, through it, every {@link LetterReadModel}. Idempotent: an event at or below the stored version
  * was already applied and is skipped, so redelivery and replays leave the same tables.
  */
 @Component
@@ -26,12 +25,12 @@ class LetterProjection {
     static final String GROUP = "letters";
 
     private final StoredLetterViews views;
-    private final RegisterEntries register;
+    private final List<LetterReadModel> readModels;
     private final LetterViewJson json;
 
-    LetterProjection(StoredLetterViews views, RegisterEntries register, LetterViewJson json) {
+    LetterProjection(StoredLetterViews views, List<LetterReadModel> readModels, LetterViewJson json) {
         this.views = views;
-        this.register = register;
+        this.readModels = readModels;
         this.json = json;
     }
 
@@ -47,12 +46,12 @@ class LetterProjection {
         view.apply(event, new LetterView.EventContext(sequence, at, user));
         stored.update(sequence, json.write(view), at);
         views.save(stored);
-        register.save(RegisterEntry.of(view));
+        readModels.forEach(model -> model.update(view));
     }
 
     @ResetHandler
     void reset() {
-        register.deleteAllInBatch();
+        readModels.forEach(LetterReadModel::reset);
         views.deleteAllInBatch();
     }
 }
