@@ -8,9 +8,11 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * Axon's JDBC event store on PostgreSQL: snake_case tables created by Flyway, payload and metadata as jsonb,
@@ -35,6 +37,18 @@ class EventStoreConfiguration {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /**
+     * Axon's replay token declares its inner tokens and reset context as {@code @class}-typed {@code Object}s;
+     * Jackson 3 refuses polymorphic types on such broad base types unless a validator allows them. Only Axon's
+     * own classes are allowed, so a token row can never name an arbitrary class.
+     */
+    @Bean
+    Jackson3SerializerCustomizer axonTokenTypes() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .build());
     }
 
     @Bean
