@@ -37,6 +37,7 @@ final class EmbeddedPostgresServer {
                 if (!"<temporary>".equals(k)) {
                     Path dir = Path.of(k).toAbsolutePath();
                     Files.createDirectories(dir.getParent());
+                    stopOrphanedServer(dir);
                     builder.setDataDirectory(dir).setCleanDataDirectory(false);
                 }
                 EmbeddedPostgres pg = builder.start();
@@ -45,6 +46,30 @@ final class EmbeddedPostgresServer {
                 return pg;
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + k, e);
+            }
+        });
+    }
+
+    /**
+     * A previous run killed without shutting down (kill -9, power loss of the JVM only) leaves its PostgreSQL
+     * running on the data directory, and a new one would refuse to start. Stop it first; it has no clients left.
+     */
+    private static void stopOrphanedServer(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        if (!firstLine.matches("\\d+")) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(firstLine)).filter(ProcessHandle::isAlive).ifPresent(orphan -> {
+            log.warn("Stopping the PostgreSQL (pid {}) a previous run left on {}", orphan.pid(), dataDir);
+            orphan.destroy(); // SIGTERM: PostgreSQL's smart shutdown, checkpointing cleanly
+            try {
+                orphan.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("The PostgreSQL left on " + dataDir + " did not stop", e);
             }
         });
     }
