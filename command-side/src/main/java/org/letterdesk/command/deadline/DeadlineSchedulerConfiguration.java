@@ -2,14 +2,24 @@ package org.letterdesk.command.deadline;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import javax.sql.DataSource;
@@ -17,15 +27,22 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Persistent deadlines: db-scheduler on the application's PostgreSQL (table {@code scheduled_tasks}). Axon's
- * db-scheduler auto-configuration sees this scheduler and builds the {@code DbSchedulerDeadlineManager} and its
- * task around it. The data source is transaction-aware so a deadline is scheduled or cancelled in the same
- * transaction as the events that set or meet it.
+ * Persistent deadlines: Axon's {@code DbSchedulerDeadlineManager} on db-scheduler, on the application's PostgreSQL
+ * (table {@code scheduled_tasks}), behind {@link IndexedDeadlineManager}. The data source is transaction-aware so
+ * a deadline is scheduled or cancelled in the same transaction as the events that set or meet it.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadlineSchedulerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineSchedulerConfiguration.class);
+
+    /** The task that runs due deadlines; it finds the manager lazily, which needs this scheduler first. */
+    @Bean
+    @Qualifier("deadlineDetailsTask")
+    Task<DbSchedulerBinaryDeadlineDetails> deadlineDetailsTask(ApplicationContext context) {
+        return DbSchedulerDeadlineManager.binaryTask(
+                () -> context.getBean(IndexedDeadlineManager.class).dbScheduler());
+    }
 
     @Bean
     Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks,
@@ -36,6 +53,23 @@ class DeadlineSchedulerConfiguration {
                 .threads(threads)
                 .enableImmediateExecution()
                 .build();
+    }
+
+    @Bean
+    IndexedDeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration axon,
+                                           @Qualifier("eventSerializer") Serializer serializer,
+                                           TransactionManager transactionManager,
+                                           DeadlineManagerSpanFactory spanFactory, JdbcTemplate jdbc) {
+        DbSchedulerDeadlineManager dbScheduler = DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .spanFactory(spanFactory)
+                .startScheduler(false) // started below, once the application is ready
+                .stopScheduler(false)
+                .build();
+        return new IndexedDeadlineManager(dbScheduler, jdbc);
     }
 
     /** Started only once the application is ready, so a due deadline finds its aggregate handlers registered. */

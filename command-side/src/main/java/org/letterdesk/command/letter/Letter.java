@@ -460,9 +460,11 @@ public class Letter {
         if (status() != LetterStatus.CLOSED) {
             throw invalid("Letter " + serialNo + " cannot be archived while " + pendingWork());
         }
-        for (String name : List.copyOf(openDeadlines.keySet())) {
-            deadlineManager.cancelAllWithinScope(name);
-        }
+        // Every deadline the letter ever had, not only the open ones, so no schedule outlives the letter.
+        DeadlineScheduling.cancel(deadlineManager, DeadlineKind.FIRST_RESPONSE, 0);
+        DeadlineScheduling.cancel(deadlineManager, DeadlineKind.REPLY, 0);
+        DeadlineScheduling.cancel(deadlineManager, DeadlineKind.FOLLOW_UP, 0);
+        disputes.keySet().forEach(n -> DeadlineScheduling.cancel(deadlineManager, DeadlineKind.DISPUTE_INVESTIGATION, n));
         Instant now = clock.instant();
         String archiveNo = blankToNull(cmd.archiveNo()) != null ? cmd.archiveNo().strip() : "ARC-" + serialNo;
         apply(new LetterArchived(letterId, archiveNo, now, retention.retainUntil(now, zone)));
