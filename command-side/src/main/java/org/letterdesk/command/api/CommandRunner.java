@@ -101,11 +101,8 @@ public class CommandRunner {
     public ResponseEntity<Map<String, Object>> send(Actor actor, CommandRequest request, Object body,
                                                     Function<Long, Object> command, HttpStatus success) {
         Long expectedVersion = expectedVersion(request.ifMatch());
-        String correlationId = request.correlationId() == null || request.correlationId().isBlank()
-                ? UUID.randomUUID().toString() : request.correlationId();
-        MetaData metaData = MetaData.with("user", actor.user()).and("role", actor.role().name())
-                .and("correlationId", correlationId);
-        Object message = GenericCommandMessage.asCommandMessage(command.apply(expectedVersion)).andMetaData(metaData);
+        Object message = GenericCommandMessage.asCommandMessage(command.apply(expectedVersion))
+                .andMetaData(metaData(actor, request));
         String key = request.idempotencyKey();
         if (key == null || key.isBlank()) {
             return respond(success.value(), body(gateway.sendAndWait(message)));
@@ -124,6 +121,14 @@ public class CommandRunner {
             idempotency.complete(actor.user(), key, success.value(), json.writeValueAsString(response));
             return respond(success.value(), response);
         });
+    }
+
+    /** Who acts, under which role, and the client's correlation id (or a new one): recorded on every event. */
+    public static MetaData metaData(Actor actor, CommandRequest request) {
+        String correlationId = request.correlationId() == null || request.correlationId().isBlank()
+                ? UUID.randomUUID().toString() : request.correlationId();
+        return MetaData.with("user", actor.user()).and("role", actor.role().name())
+                .and("correlationId", correlationId);
     }
 
     private static Long expectedVersion(String ifMatch) {

@@ -1,15 +1,14 @@
 package org.letterdesk.command.calendar;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.letterdesk.command.api.Actor;
 import org.letterdesk.command.api.CommandRequest;
+import org.letterdesk.command.api.CommandRunner;
 import org.letterdesk.command.calendar.CalendarCommands.LoadCalendarYear;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Sends {@link LoadCalendarYear} with the same user, role and correlation metadata as letter commands, so who
@@ -26,11 +25,7 @@ class CalendarLoader {
     }
 
     void load(Actor actor, CommandRequest request, int year, List<LocalDate> holidays, List<LocalDate> workdays) {
-        String correlationId = request.correlationId() == null || request.correlationId().isBlank()
-                ? UUID.randomUUID().toString() : request.correlationId();
-        MetaData metaData = MetaData.with("user", actor.user()).and("role", actor.role().name())
-                .and("correlationId", correlationId);
         gateway.sendAndWait(new LoadCalendarYear(CalendarCommands.calendarId(year), year, holidays, workdays),
-                metaData);
+                CommandRunner.metaData(actor, request));
     }
 }
