@@ -3,6 +3,7 @@ package org.letterdesk.app.security;
 import org.letterdesk.app.web.ProblemWriter;
 import org.letterdesk.problem.ProblemCode;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -12,6 +13,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * HTTP Basic for every /api call; roles are checked per command and query. The demo users of the contract
+ * HTTP Basic for every /api call, and bearer JWTs when an issuer is configured; roles are checked per command and
+ * query. The demo users of the contract
  * (password = user name) exist only when {@code letterdesk.security.demo-users} is on, which the prod profile
  * turns off.
  */
@@ -43,7 +46,16 @@ class SecurityConfiguration {
             Map.entry("chief", List.of("SUPERVISOR", "DIRECTOR")));
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, ObjectProvider<JwtDecoder> jwtDecoder)
+            throws Exception {
+        if (jwtDecoder.getIfAvailable() != null) {
+            // Bearer tokens when an issuer is configured (spring.security.oauth2.resourceserver.jwt.*).
+            http.oauth2ResourceServer(oauth -> oauth
+                    .jwt(jwt -> jwt.decoder(jwtDecoder.getObject()).jwtAuthenticationConverter(new RoleClaims()))
+                    .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
+                            ProblemCode.UNAUTHENTICATED, "A valid bearer token or HTTP Basic credentials are required",
+                            Map.of())));
+        }
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
