@@ -1,0 +1,72 @@
+package org.letterdesk.query.dispute;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.letterdesk.problem.LetterdeskProblem;
+import org.letterdesk.problem.ProblemCode;
+import org.letterdesk.query.QuerySideConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@RequestMapping(path = "/api/disputes", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Dispute record book", description = "争议处理记录簿: every dispute, from record to resolution")
+class DisputeBookController {
+
+    private static final int MAX_SIZE = 200;
+    /** In the order they were recorded; the letter and dispute number break ties so pages are stable. */
+    private static final Sort ORDER = Sort.by("recordedAt", "serialNo", "disputeNo");
+
+    private final DisputeEntries book;
+    private final ZoneId zone;
+
+    DisputeBookController(DisputeEntries book, @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone) {
+        this.book = book;
+        this.zone = zone;
+    }
+
+    record DisputePage(List<DisputeItem> items, int page, int size, long total) {
+    }
+
+    @GetMapping
+    @PreAuthorize(QuerySideConfiguration.STAFF)
+    @Operation(summary = "The dispute record book, by status (OPEN, INVESTIGATED, RESOLVED) and recording date,"
+            + " oldest first, paged from 0 (any staff role)")
+    DisputePage list(@Parameter(schema = @Schema(implementation = DisputeStatus.class))
+                     @RequestParam(required = false) String status,
+                     @Parameter(description = "recorded from: a date (whole day in the letter zone) or a date-time"
+                             + " with offset") @RequestParam(required = false) String from,
+                     @Parameter(description = "recorded until: a date (inclusive) or a date-time with offset"
+                             + " (exclusive)") @RequestParam(required = false) String to,
+                     @RequestParam(defaultValue = "0") int page,
+                     @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw invalid("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw invalid("size", "must be between 1 and " + MAX_SIZE);
+        }
+        DisputeFilter filter = DisputeFilter.parse(status, from, to, zone);
+        Page<DisputeEntry> result = book.findAll(filter.toSpecification(), PageRequest.of(page, size, ORDER));
+        return new DisputePage(result.map(DisputeItem::of).getContent(), page, size, result.getTotalElements());
+    }
+
+    private static LetterdeskProblem invalid(String field, String message) {
+        return new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, field + " " + message,
+                Map.of("errors", List.of(Map.of("field", field, "message", message))));
+    }
+}

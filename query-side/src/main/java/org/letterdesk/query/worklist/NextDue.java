@@ -1,0 +1,27 @@
+package org.letterdesk.query.worklist;
+
+import org.letterdesk.events.DeadlineKind;
+import org.letterdesk.query.letter.LetterView;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The earliest deadline of a letter still waiting to be met: first response, reply, follow-up or a dispute
+ * investigation. A missed deadline that is still unmet counts: the work is still owed, and most urgently.
+ */
+record NextDue(Instant due, DeadlineKind kind) {
+
+    static Optional<NextDue> of(LetterView view) {
+        Stream<NextDue> letterDeadlines = view.deadlines.entrySet().stream()
+                .filter(e -> e.getValue().metAt == null && e.getValue().due != null)
+                .map(e -> new NextDue(e.getValue().due, e.getKey()));
+        Stream<NextDue> investigations = view.disputes.stream()
+                .filter(d -> d.investigatedAt == null && d.investigationDue != null)
+                .map(d -> new NextDue(d.investigationDue, DeadlineKind.DISPUTE_INVESTIGATION));
+        return Stream.concat(letterDeadlines, investigations)
+                .min(Comparator.comparing(NextDue::due).thenComparing(NextDue::kind));
+    }
+}

@@ -1,0 +1,24 @@
+package org.letterdesk.query.worklist;
+
+import org.letterdesk.events.DeadlineKind;
+import org.letterdesk.events.Department;
+import org.letterdesk.events.LetterStatus;
+
+import java.time.Instant;
+
+/**
+ * A work-list line over HTTP. {@code atRisk}: a warning (DeadlineApproaching) came for a deadline still open;
+ * {@code overdue}: a deadline was missed, or the next one is already past.
+ */
+public record WorklistItem(String letterId, String serialNo, String subject, Instant receivedAt,
+                           Department department, String assignee, LetterStatus status, boolean urgent,
+                           Instant nextDue, DeadlineKind nextDueKind, boolean atRisk, boolean overdue,
+                           int openCorrections, int openDisputes, long version) {
+
+    static WorklistItem of(WorklistEntry e, Instant now) {
+        boolean overdue = e.isDeadlineMissed() || e.getNextDue() != null && e.getNextDue().isBefore(now);
+        return new WorklistItem(e.getLetterId(), e.getSerialNo(), e.getSubject(), e.getReceivedAt(),
+                e.getDepartment(), e.getAssignee(), e.getStatus(), e.isUrgent(), e.getNextDue(), e.getNextDueKind(),
+                e.isAtRisk(), overdue, e.getOpenCorrections(), e.getOpenDisputes(), e.getVersion());
+    }
+}
