@@ -18,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
@@ -62,10 +64,13 @@ public abstract class ApiTestSupport {
                 .build();
     }
 
-    /** A receipt year no other test uses in this database, so serial numbers of that year start at 000001. */
+    /**
+     * A receipt year no other test uses in this database, so serial numbers of that year start at 000001. Only
+     * years in which Shanghai kept +08:00 all year (no daylight saving time), so expected offsets hold.
+     */
     protected int freshYear() {
         while (true) {
-            int year = 1901 + Math.floorMod(YEARS.getAndIncrement(), 99); // 1901..1999: no test uses these else
+            int year = FRESH_YEARS.get(Math.floorMod(YEARS.getAndIncrement(), FRESH_YEARS.size()));
             Integer used = jdbc.queryForObject("SELECT count(*) FROM register_serial WHERE serial_year = ?",
                     Integer.class, year);
             if (used == 0) {
@@ -73,6 +78,10 @@ public abstract class ApiTestSupport {
             }
         }
     }
+
+    private static final List<Integer> FRESH_YEARS = IntStream.rangeClosed(1950, 1999)
+            .filter(year -> year < 1986 || year > 1991) // Shanghai had summer time in 1986–1991
+            .boxed().toList();
 
     public record Reply(int status, HttpHeaders headers, JsonNode body, String text) {
         public String code() {

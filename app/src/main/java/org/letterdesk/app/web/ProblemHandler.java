@@ -1,6 +1,7 @@
 package org.letterdesk.app.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.letterdesk.problem.LetterdeskProblem;
@@ -12,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -67,6 +69,11 @@ class ProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof LetterdeskProblem problem) {
+                return letterdesk(problem, request); // e.g. a chunked body that grew past the size limit
+            }
+        }
         if (e.getCause() instanceof DatabindException bind && !bind.getPath().isEmpty()) {
             String field = bind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
@@ -75,6 +82,15 @@ class ProblemHandler {
                     Map.of("errors", List.of(Map.of("field", field, "message", "has an invalid value"))), request);
         }
         return respond(ProblemCode.MALFORMED_REQUEST, "The request body is not valid JSON", Map.of(), request);
+    }
+
+    /** Query parameters bound to a record (e.g. register filters) with a value of the wrong type. */
+    @ExceptionHandler(BindException.class)
+    ResponseEntity<ProblemDetail> badFields(BindException e, HttpServletRequest request) {
+        List<Map<String, String>> errors = e.getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "message", "has an invalid value"))
+                .toList();
+        return respond(ProblemCode.VALIDATION_FAILED, "Invalid parameters", Map.of("errors", errors), request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -108,11 +124,14 @@ class ProblemHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
         if (e.getCause() instanceof LetterdeskProblem problem) {
             return letterdesk(problem, request);
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        if (response.isCommitted()) {
+            return null; // a streamed download already started; nothing more can be said to the client
+        }
         return respond(ProblemCode.INTERNAL_ERROR, "An unexpected error occurred; it was logged", Map.of(), request);
     }
 

@@ -43,7 +43,7 @@ public class IndexedDeadlineManager implements DeadlineManager {
 
     @Override
     public void cancelSchedule(String deadlineName, String scheduleId) {
-        delegate.cancelSchedule(deadlineName, scheduleId);
+        unschedule(scheduleId);
         jdbc.update("DELETE FROM deadline_schedule WHERE schedule_id = ?", scheduleId);
     }
 
@@ -58,8 +58,16 @@ public class IndexedDeadlineManager implements DeadlineManager {
         List<String> scheduleIds = jdbc.queryForList(
                 "DELETE FROM deadline_schedule WHERE scope = ? AND deadline_name = ? RETURNING schedule_id",
                 String.class, scopeKey(scope), deadlineName);
-        // A schedule that already fired is gone from the scheduler; cancelling it is a no-op.
-        scheduleIds.forEach(id -> delegate.cancelSchedule(deadlineName, id));
+        scheduleIds.forEach(this::unschedule);
+    }
+
+    /**
+     * Removes a schedule in the current transaction. One that already fired is gone; one that is firing right now
+     * is left to finish (db-scheduler would refuse to cancel it and fail the whole command), and the letter
+     * ignores a deadline it no longer has open.
+     */
+    private void unschedule(String scheduleId) {
+        jdbc.update("DELETE FROM scheduled_tasks WHERE task_instance = ? AND picked = false", scheduleId);
     }
 
     @Override

@@ -120,6 +120,8 @@ public class LetterView {
         public String organizationView;
         public Instant recordedAt;
         public Instant investigationDue;
+        public boolean investigationApproaching;
+        public boolean investigationMissed;
         public String findings;
         public Instant investigatedAt;
         public Boolean investigatedWithinDeadline;
@@ -168,11 +170,17 @@ public class LetterView {
                 deadlines.put(e.kind(), d);
             }
         } else if (event instanceof DeadlineApproaching e) {
+            if (e.kind() == DeadlineKind.DISPUTE_INVESTIGATION) {
+                dispute(e.ref()).investigationApproaching = true;
+            }
             Deadline d = deadlines.get(e.kind());
             if (d != null && e.kind() != DeadlineKind.DISPUTE_INVESTIGATION) {
                 d.approaching = true;
             }
         } else if (event instanceof DeadlineMissed e) {
+            if (e.kind() == DeadlineKind.DISPUTE_INVESTIGATION) {
+                dispute(e.ref()).investigationMissed = true;
+            }
             Deadline d = deadlines.get(e.kind());
             if (d != null && e.kind() != DeadlineKind.DISPUTE_INVESTIGATION) {
                 d.state = "MISSED";
@@ -296,7 +304,9 @@ public class LetterView {
     private void derive() {
         openCorrections = (int) corrections.stream().filter(c -> c.signedOffAt == null).count();
         openDisputes = (int) disputes.stream().filter(d -> d.resolvedAt == null).count();
-        atRisk = deadlines.values().stream().anyMatch(d -> d.approaching && "OPEN".equals(d.state));
+        atRisk = deadlines.values().stream().anyMatch(d -> d.approaching && "OPEN".equals(d.state))
+                || disputes.stream().anyMatch(d -> d.investigationApproaching && !d.investigationMissed
+                && d.investigatedAt == null);
         status = deriveStatus();
     }
 

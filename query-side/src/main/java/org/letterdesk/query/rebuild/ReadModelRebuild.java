@@ -7,12 +7,11 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Replays the read models from the event store: stop the streaming processor, reset its tokens (which calls the
@@ -27,11 +26,13 @@ public class ReadModelRebuild {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
     private volatile Instant lastStarted;
 
-    ReadModelRebuild(EventProcessingConfiguration processing, EventStore eventStore) {
+    ReadModelRebuild(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.jdbc = jdbc;
     }
 
     public record ProcessorProgress(String processor, long position, long head, long behind, boolean replaying) {
@@ -58,7 +59,7 @@ public class ReadModelRebuild {
         long head = headPosition();
         List<ProcessorProgress> processors = PROCESSORS.stream().map(name -> {
             StreamingEventProcessor processor = processor(name);
-            long position = position(processor);
+            long position = position(name);
             boolean replaying = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying);
             return new ProcessorProgress(name, position, head, Math.max(0, head - position), replaying);
         }).toList();
@@ -69,7 +70,7 @@ public class ReadModelRebuild {
 
     /** Events in the store not yet handled by the processor (its slowest segment). */
     public long lag(String name) {
-        return Math.max(0, headPosition() - position(processor(name)));
+        return Math.max(0, headPosition() - position(name));
     }
 
     private long headPosition() {
@@ -77,15 +78,18 @@ public class ReadModelRebuild {
         return head == null ? 0 : head.position().orElse(0);
     }
 
-    private static long position(StreamingEventProcessor processor) {
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        if (status.isEmpty()) {
-            return 0;
-        }
-        return status.values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .mapToLong(p -> p.orElse(0))
-                .min().orElse(0);
+    /**
+     * The slowest segment's committed position, read from the token store: a token is committed in the same
+     * transaction as the read-model rows of its batch, so at this position the tables are complete. (The
+     * processor's in-memory status can still show the position from before a reset.)
+     */
+    private long position(String processorName) {
+        List<Long> positions = jdbc.queryForList("""
+                SELECT coalesce((t->'currentToken'->>'index')::bigint,
+                                CASE WHEN t->'tokenAtReset' IS NOT NULL THEN -1 ELSE (t->>'index')::bigint END, -1)
+                FROM (SELECT convert_from(token, 'UTF8')::jsonb AS t FROM token_entry
+                      WHERE processor_name = ? AND token IS NOT NULL) tokens""", Long.class, processorName);
+        return positions.stream().mapToLong(Long::longValue).min().orElse(-1);
     }
 
     private StreamingEventProcessor processor(String name) {

@@ -11,6 +11,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,13 +48,15 @@ class RegisterController {
     @GetMapping
     @PreAuthorize(QuerySideConfiguration.STAFF)
     @Operation(summary = "The register, filtered, sorted (sort=field,asc|desc) and paged (page from 0) (staff)")
-    RegisterPage list(@ModelAttribute RegisterFilter filter,
+    RegisterPage list(@ModelAttribute RegisterFilter filter, BindingResult binding,
                       @RequestParam(defaultValue = "0") int page,
                       @RequestParam(defaultValue = "20") int size,
                       @RequestParam(defaultValue = "receivedAt,desc") String sort) {
+        RegisterFilter.rejectInvalid(binding);
         if (page < 0 || size < 1 || size > MAX_SIZE) {
             throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "page must be ≥ 0 and size 1.." + MAX_SIZE,
-                    Map.of("errors", List.of(Map.of("field", "size", "message", "must be between 1 and " + MAX_SIZE))));
+                    Map.of("errors", List.of(page < 0 ? Map.of("field", "page", "message", "must be 0 or more")
+                            : Map.of("field", "size", "message", "must be between 1 and " + MAX_SIZE))));
         }
         Instant now = Clock.systemUTC().instant();
         Page<RegisterEntry> result = register.findAll(filter.toSpecification(zone, now),

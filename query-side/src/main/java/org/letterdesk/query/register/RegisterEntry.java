@@ -197,6 +197,14 @@ public class RegisterEntry {
         return overdue;
     }
 
+    /**
+     * Overdue as staff see it at {@code now}: once a DeadlineMissed was recorded, or as soon as an unanswered reply
+     * is past due (before the deadline scheduler has caught up). {@link RegisterFilter} applies the same rule in SQL.
+     */
+    public boolean isOverdueAt(Instant now) {
+        return overdue || completedAt == null && replyDue != null && replyDue.isBefore(now);
+    }
+
     public boolean isAtRisk() {
         return atRisk;
     }

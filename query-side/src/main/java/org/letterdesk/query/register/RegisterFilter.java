@@ -8,6 +8,7 @@ import org.letterdesk.events.LetterStatus;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.validation.BindingResult;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -52,9 +54,12 @@ public record RegisterFilter(String from, String to, LetterStatus status, Depart
                 where.add(cb.equal(root.get("urgent"), urgent));
             }
             if (overdue != null) {
-                // Overdue once a DeadlineMissed was recorded, or as soon as an unanswered reply is past due.
+                // Overdue once a DeadlineMissed was recorded, or as soon as an unanswered reply is past due (as
+                // RegisterEntry.isOverdueAt). The explicit IS NOT NULL keeps the predicate two-valued, so that
+                // NOT(…) still matches a letter without a reply deadline instead of dropping it as SQL NULL.
                 Predicate isOverdue = cb.or(cb.isTrue(root.get("overdue")),
-                        cb.and(cb.isNull(root.get("completedAt")), cb.lessThan(root.get("replyDue"), now)));
+                        cb.and(cb.isNull(root.get("completedAt")), cb.isNotNull(root.get("replyDue")),
+                                cb.lessThan(root.get("replyDue"), now)));
                 where.add(overdue ? isOverdue : cb.not(isOverdue));
             }
             if (q != null && !q.isBlank()) {
@@ -65,6 +70,36 @@ public record RegisterFilter(String from, String to, LetterStatus status, Depart
                         cb.like(cb.lower(root.get("senderInfo")), pattern, '\\')));
             }
             return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+
+    /**
+     * A filter value that does not convert ({@code status=LOST}, {@code urgent=maybe}) is the client's error, named
+     * per field like any other validation failure, not an internal one. Call with the {@link BindingResult} that
+     * follows the filter parameter.
+     */
+    public static void rejectInvalid(BindingResult binding) {
+        if (!binding.hasErrors()) {
+            return;
+        }
+        List<Map<String, String>> errors = binding.getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "message", expected(error.getField())))
+                .toList();
+        if (errors.isEmpty()) {
+            errors = List.of(Map.of("field", "request", "message", "has invalid filters"));
+        }
+        throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "Invalid register filter: "
+                + errors.stream().map(e -> e.get("field")).toList(), Map.of("errors", errors));
+    }
+
+    private static String expected(String field) {
+        return switch (field) {
+            case "status" -> "must be one of " + Arrays.toString(LetterStatus.values());
+            case "department" -> "must be one of " + Arrays.toString(Department.values());
+            case "channel" -> "must be one of " + Arrays.toString(Channel.values());
+            case "category" -> "must be one of " + Arrays.toString(Category.values());
+            case "urgent", "overdue" -> "must be true or false";
+            default -> "has an invalid value";
         };
     }
 

@@ -20,11 +20,9 @@ public record RegisterItem(String serialNo, Instant receivedAt, String senderInf
                            long version) {
 
     static RegisterItem of(RegisterEntry e, Instant now) {
-        boolean overdue = e.isOverdue()
-                || e.getCompletedAt() == null && e.getReplyDue() != null && e.getReplyDue().isBefore(now);
         return new RegisterItem(e.getSerialNo(), e.getReceivedAt(), e.getSenderInfo(), e.getSubject(),
                 e.getCoreRequest(), e.getAttachmentList(), e.getDepartment(), e.getStatus(), e.getReplyDue(),
-                e.getCompletedAt(), e.getRemarks(), e.getChannel(), e.getCategory(), e.isUrgent(), overdue,
+                e.getCompletedAt(), e.getRemarks(), e.getChannel(), e.getCategory(), e.isUrgent(), e.isOverdueAt(now),
                 e.getLetterId(), e.getAssignee(), e.getFirstResponseDue(), e.isAtRisk(), e.getOpenCorrections(),
                 e.getOpenDisputes(), e.getVersion());
     }

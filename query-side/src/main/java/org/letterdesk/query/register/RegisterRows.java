@@ -1,0 +1,82 @@
+package org.letterdesk.query.register;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import org.hibernate.jpa.HibernateHints;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.query.QueryUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+/**
+ * Reads the whole register in order for an export without ever holding it in memory: one query over a database
+ * cursor (PostgreSQL only streams with a fetch size inside a transaction), entities read-only and detached every
+ * {@value #BATCH} rows, so memory stays flat whether the export has ten rows or a hundred thousand.
+ */
+@Component
+class RegisterRows {
+
+    static final int BATCH = 500;
+
+    /** Receives each row; it may write to the client, hence the IOException. */
+    @FunctionalInterface
+    interface RowHandler {
+        void accept(RegisterEntry entry) throws IOException;
+    }
+
+    private final EntityManager entityManager;
+    private final TransactionTemplate readOnly;
+
+    RegisterRows(EntityManager entityManager, PlatformTransactionManager transactions) {
+        this.entityManager = entityManager;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** Hands every matching row, in {@code sort} order, to {@code handler}; returns how many there were. */
+    long forEach(Specification<RegisterEntry> filter, Sort sort, RowHandler handler) throws IOException {
+        try {
+            return readOnly.execute(status -> {
+                try (Stream<RegisterEntry> rows = query(filter, sort)) {
+                    long count = 0;
+                    for (Iterator<RegisterEntry> it = rows.iterator(); it.hasNext(); ) {
+                        handler.accept(it.next());
+                        if (++count % BATCH == 0) {
+                            entityManager.clear();
+                        }
+                    }
+                    return count;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private Stream<RegisterEntry> query(Specification<RegisterEntry> filter, Sort sort) {
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<RegisterEntry> query = cb.createQuery(RegisterEntry.class);
+        Root<RegisterEntry> root = query.from(RegisterEntry.class);
+        Predicate where = filter.toPredicate(root, query, cb);
+        if (where != null) {
+            query.where(where);
+        }
+        query.orderBy(QueryUtils.toOrders(sort, root, cb));
+        return entityManager.createQuery(query)
+                .setHint(HibernateHints.HINT_FETCH_SIZE, BATCH)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultStream();
+    }
+}
