@@ -7,6 +7,9 @@ import org.letterdesk.events.Channel;
 import org.letterdesk.events.DeadlineKind;
 import org.letterdesk.events.DeadlineSet;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,6 +18,8 @@ import java.time.Instant;
  * Everything configuration-dependent is decided here once and then only read from the events.
  */
 public class DeadlinePlanner {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlinePlanner.class);
 
     private final DeadlineRules rules;
     private final DeadlineHours hours;
@@ -64,6 +69,7 @@ public class DeadlinePlanner {
         Instant approachingAt = window.isNegative() ? due
                 : due.minusMillis(Math.round(window.toMillis() * approachingFraction));
         String fullBasis = computed.holidayGraceApplied() ? basis + " + holiday grace" : basis;
+        computed.warnings().forEach(warning -> log.warn("Letter {}: {} deadline: {}", letterId, kind, warning));
         return new DeadlineSet(letterId, kind, ref, start, due, approachingAt, fullBasis,
                 computed.holidayGraceApplied(), computed.warnings());
     }
