@@ -1,0 +1,44 @@
+package org.letterdesk.query.quality;
+
+import org.letterdesk.events.Department;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Turns a month's counts into the analysis: one row per department, always in the same order, and the total. */
+@Component
+class MonthlyQualityAnalysis {
+
+    static final String ALL = "ALL";
+
+    /** The rows of the analysis: every department, then letters never assigned. */
+    static final List<String> ROWS = Stream.concat(Arrays.stream(Department.values()).map(Enum::name),
+            Stream.of(QualityFactsQuery.UNASSIGNED)).toList();
+
+    private final QualityFactsQuery facts;
+
+    MonthlyQualityAnalysis(QualityFactsQuery facts) {
+        this.facts = facts;
+    }
+
+    /** @param department one of {@link #ROWS}, or null for all of them */
+    MonthlyQuality analyse(AnalysisMonth month, String department, Instant now) {
+        Map<String, QualityCounts> counts = facts.countsByDepartment(month, now);
+        List<QualityFigures> rows = new ArrayList<>();
+        QualityCounts total = QualityCounts.NONE;
+        for (String row : ROWS) {
+            if (department == null || department.equals(row)) {
+                QualityCounts c = counts.getOrDefault(row, QualityCounts.NONE);
+                rows.add(QualityFigures.of(row, c));
+                total = total.plus(c);
+            }
+        }
+        return new MonthlyQuality(month.month().toString(), month.zone().getId(), rows,
+                QualityFigures.of(department == null ? ALL : department, total));
+    }
+}

@@ -1,0 +1,40 @@
+package org.letterdesk.query.quality;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import org.letterdesk.query.letter.LetterView;
+
+import java.time.Instant;
+
+/** One dispute (争议信函): when it was recorded and, once it is, resolved. */
+@Entity
+@Table(name = "quality_dispute")
+@IdClass(LetterItemKey.class)
+public class QualityDispute {
+
+    @Id
+    @Column(name = "letter_id")
+    private String letterId;
+    @Id
+    @Column(name = "dispute_no")
+    private int no;
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    protected QualityDispute() {
+    }
+
+    static QualityDispute of(String letterId, LetterView.Dispute dispute) {
+        QualityDispute d = new QualityDispute();
+        d.letterId = letterId;
+        d.no = dispute.disputeNo;
+        d.recordedAt = dispute.recordedAt;
+        d.resolvedAt = dispute.resolvedAt;
+        return d;
+    }
+}

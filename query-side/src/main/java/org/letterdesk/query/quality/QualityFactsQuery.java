@@ -1,0 +1,109 @@
+package org.letterdesk.query.quality;
+
+import org.letterdesk.events.CorrectionCause;
+import org.letterdesk.events.FoundBy;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Counts a month's facts per department with SQL aggregates over the quality tables. Each fact falls into the
+ * month by its own timestamp; letters never assigned count under {@value #UNASSIGNED}.
+ */
+@Component
+class QualityFactsQuery {
+
+    static final String UNASSIGNED = "UNASSIGNED";
+
+    private static final String LETTERS = """
+            SELECT coalesce(department, 'UNASSIGNED') AS department,
+                   count(*) FILTER (WHERE received_at >= :start AND received_at < :end) AS received,
+                   count(*) FILTER (WHERE replied_at >= :start AND replied_at < :end) AS replied,
+                   coalesce(sum(extract(epoch FROM replied_at - received_at))
+                            FILTER (WHERE replied_at >= :start AND replied_at < :end), 0)::numeric AS handling_seconds,
+                   count(*) FILTER (WHERE first_response_due >= :start AND first_response_due < :end
+                                    AND (first_response_met_at IS NOT NULL OR first_response_due <= :now))
+                       AS first_responses_due,
+                   count(*) FILTER (WHERE first_response_due >= :start AND first_response_due < :end
+                                    AND first_response_met_at <= first_response_due) AS first_responses_on_time,
+                   count(*) FILTER (WHERE reply_due >= :start AND reply_due < :end
+                                    AND (replied_at IS NOT NULL OR reply_due <= :now)) AS replies_due,
+                   count(*) FILTER (WHERE reply_due >= :start AND reply_due < :end
+                                    AND replied_at <= reply_due) AS replies_on_time
+            FROM quality_letter_fact
+            WHERE received_at >= :start AND received_at < :end
+               OR replied_at >= :start AND replied_at < :end
+               OR first_response_due >= :start AND first_response_due < :end
+               OR reply_due >= :start AND reply_due < :end
+            GROUP BY 1""";
+
+    // A letter drafted twice in the month counts once; it has findings if any of its drafts of the month had.
+    private static final String DRAFTS = """
+            SELECT coalesce(f.department, 'UNASSIGNED') AS department,
+                   count(DISTINCT d.letter_id) AS drafted,
+                   count(DISTINCT d.letter_id) FILTER (WHERE d.findings > 0) AS with_findings
+            FROM quality_draft d JOIN quality_letter_fact f ON f.letter_id = d.letter_id
+            WHERE d.drafted_at >= :start AND d.drafted_at < :end
+            GROUP BY 1""";
+
+    private static final String CORRECTIONS = """
+            SELECT coalesce(f.department, 'UNASSIGNED') AS department, c.cause, c.found_by, count(*) AS issued
+            FROM quality_correction c JOIN quality_letter_fact f ON f.letter_id = c.letter_id
+            WHERE c.issued_at >= :start AND c.issued_at < :end
+            GROUP BY 1, 2, 3""";
+
+    private static final String DISPUTES = """
+            SELECT coalesce(f.department, 'UNASSIGNED') AS department,
+                   count(*) FILTER (WHERE q.recorded_at >= :start AND q.recorded_at < :end) AS opened,
+                   count(*) FILTER (WHERE q.resolved_at >= :start AND q.resolved_at < :end) AS resolved
+            FROM quality_dispute q JOIN quality_letter_fact f ON f.letter_id = q.letter_id
+            WHERE q.recorded_at >= :start AND q.recorded_at < :end
+               OR q.resolved_at >= :start AND q.resolved_at < :end
+            GROUP BY 1""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    QualityFactsQuery(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The month's counts by department. One repeatable-read snapshot, so the four aggregates agree with each other
+     * even while the projection writes. {@code now} decides which deadlines are due yet.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Map<String, QualityCounts> countsByDepartment(AnalysisMonth month, Instant now) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("start", month.start().atOffset(ZoneOffset.UTC))
+                .addValue("end", month.end().atOffset(ZoneOffset.UTC))
+                .addValue("now", now.atOffset(ZoneOffset.UTC));
+        Map<String, QualityCounts> counts = new HashMap<>();
+        jdbc.query(LETTERS, params, rs -> {
+            counts.merge(rs.getString("department"), QualityCounts.letters(rs.getLong("received"),
+                    rs.getLong("replied"), rs.getBigDecimal("handling_seconds"), rs.getLong("first_responses_due"),
+                    rs.getLong("first_responses_on_time"), rs.getLong("replies_due"),
+                    rs.getLong("replies_on_time")), QualityCounts::plus);
+        });
+        jdbc.query(DRAFTS, params, rs -> {
+            counts.merge(rs.getString("department"), QualityCounts.drafts(rs.getLong("drafted"),
+                    rs.getLong("with_findings")), QualityCounts::plus);
+        });
+        jdbc.query(CORRECTIONS, params, rs -> {
+            counts.merge(rs.getString("department"), QualityCounts.corrections(
+                    CorrectionCause.valueOf(rs.getString("cause")), FoundBy.valueOf(rs.getString("found_by")),
+                    rs.getLong("issued")), QualityCounts::plus);
+        });
+        jdbc.query(DISPUTES, params, rs -> {
+            counts.merge(rs.getString("department"), QualityCounts.disputes(rs.getLong("opened"),
+                    rs.getLong("resolved")), QualityCounts::plus);
+        });
+        return counts;
+    }
+}
