@@ -6,7 +6,10 @@ import org.letterdesk.command.CommandSideConfiguration;
 import org.letterdesk.query.QuerySideConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+
+import java.time.Clock;
 
 /**
  * Runs the command side and the query side in one process by default; either can be switched off
@@ -16,6 +19,12 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication(exclude = {JpaAutoConfiguration.class, JpaEventStoreAutoConfiguration.class})
 @Import({CommandSideConfiguration.class, QuerySideConfiguration.class})
 public class LetterdeskApplication {
+
+    /** "Now" for both sides: deadlines, receipt limits, overdue flags. Tests replace it to script time. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     public static void main(String[] args) {
         SpringApplication.run(LetterdeskApplication.class, args);

@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Clock;
 import java.time.ZoneId;
 
 /**
@@ -27,11 +26,6 @@ import java.time.ZoneId;
 @ComponentScan
 @EnableConfigurationProperties(CommandSettings.class)
 public class CommandSideConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     ZoneId letterZone(CommandSettings settings) {

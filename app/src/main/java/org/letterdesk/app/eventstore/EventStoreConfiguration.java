@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -49,6 +50,16 @@ class EventStoreConfiguration {
         return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                 .allowIfSubType("org.axonframework.")
                 .build());
+    }
+
+    /**
+     * A concurrent append to the same letter violates the (aggregate, sequence) key. PostgreSQL reports that by
+     * SQL state 23505, which Axon's error-code resolver does not read; recognised, it becomes a
+     * ConcurrencyException instead of a storage failure.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
     }
 
     @Bean

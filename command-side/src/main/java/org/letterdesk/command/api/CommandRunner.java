@@ -5,6 +5,7 @@ import jakarta.validation.Validator;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.letterdesk.command.letter.CommandResult;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -105,10 +107,11 @@ public class CommandRunner {
                 .andMetaData(metaData(actor, request));
         String key = request.idempotencyKey();
         if (key == null || key.isBlank()) {
-            return respond(success.value(), body(gateway.sendAndWait(message)));
+            return retryingConcurrentChanges(expectedVersion,
+                    () -> respond(success.value(), body(gateway.sendAndWait(message))));
         }
         String fingerprint = fingerprint(body);
-        return transaction.execute(status -> {
+        return retryingConcurrentChanges(expectedVersion, () -> transaction.execute(status -> {
             var stored = idempotency.claim(actor.user(), key, fingerprint);
             if (stored.isPresent()) {
                 if (!stored.get().fingerprint().equals(fingerprint)) {
@@ -120,7 +123,24 @@ public class CommandRunner {
             Map<String, Object> response = body(gateway.sendAndWait(message));
             idempotency.complete(actor.user(), key, success.value(), json.writeValueAsString(response));
             return respond(success.value(), response);
-        });
+        }));
+    }
+
+    /**
+     * Another node (or a deadline firing) appended to the letter between our load and our append. Without an
+     * If-Match the client asked for "the letter as it is", so the command is simply tried again on the new state;
+     * with one, the conflict is the client's answer (412).
+     */
+    private static <T> T retryingConcurrentChanges(Long expectedVersion, Supplier<T> attempt) {
+        for (int tries = 1; ; tries++) {
+            try {
+                return attempt.get();
+            } catch (ConcurrencyException e) {
+                if (expectedVersion != null || tries == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Who acts, under which role, and the client's correlation id (or a new one): recorded on every event. */

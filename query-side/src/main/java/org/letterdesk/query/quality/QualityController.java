@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,10 +26,10 @@ class QualityController {
     static final String READERS = "hasAnyRole('SUPERVISOR','DIRECTOR','AUDITOR')";
 
     private final MonthlyQualityAnalysis analysis;
-    private final ObjectProvider<Clock> clock;
+    private final Clock clock;
     private final ZoneId zone;
 
-    QualityController(MonthlyQualityAnalysis analysis, ObjectProvider<Clock> clock,
+    QualityController(MonthlyQualityAnalysis analysis, Clock clock,
                       @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone) {
         this.analysis = analysis;
         this.clock = clock;
@@ -48,7 +47,7 @@ class QualityController {
             @RequestParam(required = false) String department) {
         AnalysisMonth analysed = AnalysisMonth.parse(month, zone);
         // The application's clock where there is one, so deadlines "due yet" follow the same time as commands.
-        return analysis.analyse(analysed, department(department), clock.getIfAvailable(Clock::systemUTC).instant());
+        return analysis.analyse(analysed, department(department), clock.instant());
     }
 
     private static String department(String value) {

@@ -37,7 +37,11 @@ class RegisterController {
     private final RegisterEntries register;
     private final ZoneId zone;
 
-    RegisterController(RegisterEntries register, @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone) {
+    private final Clock clock;
+
+    RegisterController(RegisterEntries register, @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone,
+                       Clock clock) {
+        this.clock = clock;
         this.register = register;
         this.zone = zone;
     }
@@ -58,7 +62,7 @@ class RegisterController {
                     Map.of("errors", List.of(page < 0 ? Map.of("field", "page", "message", "must be 0 or more")
                             : Map.of("field", "size", "message", "must be between 1 and " + MAX_SIZE))));
         }
-        Instant now = Clock.systemUTC().instant();
+        Instant now = clock.instant();
         Page<RegisterEntry> result = register.findAll(filter.toSpecification(zone, now),
                 PageRequest.of(page, size, sort(sort)));
         return new RegisterPage(result.map(e -> RegisterItem.of(e, now)).getContent(), page, size,

@@ -43,10 +43,12 @@ class RegisterExportController {
 
     private final RegisterExporter exporter;
     private final ZoneId zone;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    RegisterExportController(RegisterExporter exporter, @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone) {
+    RegisterExportController(RegisterExporter exporter, @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone,
+                             Clock clock) {
         this.exporter = exporter;
+        this.clock = clock;
         this.zone = zone;
     }
 

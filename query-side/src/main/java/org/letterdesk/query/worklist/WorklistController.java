@@ -31,8 +31,11 @@ class WorklistController {
 
     private final WorklistQuery worklist;
 
-    WorklistController(WorklistQuery worklist) {
+    private final Clock clock;
+
+    WorklistController(WorklistQuery worklist, Clock clock) {
         this.worklist = worklist;
+        this.clock = clock;
     }
 
     record WorklistPage(List<WorklistItem> items, int page, int size, long total) {
@@ -55,7 +58,7 @@ class WorklistController {
         }
         String who = assignee == null || assignee.isBlank() ? null : assignee.strip();
         WorklistQuery.Result result = worklist.find(department(department), who, page, size);
-        Instant now = Clock.systemUTC().instant();
+        Instant now = clock.instant();
         return new WorklistPage(result.entries().stream().map(e -> WorklistItem.of(e, now)).toList(), page, size,
                 result.total());
     }
