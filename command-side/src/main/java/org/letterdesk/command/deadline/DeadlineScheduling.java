@@ -12,14 +12,26 @@ public final class DeadlineScheduling {
     private DeadlineScheduling() {
     }
 
+    /**
+     * Schedules the warning while it is still ahead; the miss is scheduled only when the warning fires
+     * ({@link #scheduleMiss}). Most deadlines are met before their warning, so they never cost a second
+     * schedule. A deadline whose warning time has passed gets its miss scheduled at once.
+     */
     public static void schedule(DeadlineManager deadlineManager, DeadlineSet set, Instant now) {
         String name = DeadlineDue.scheduleName(set.kind(), set.ref());
         if (set.approachingAt().isBefore(set.due()) && set.due().isAfter(now)) {
             Instant warnAt = set.approachingAt().isAfter(now) ? set.approachingAt() : now;
             deadlineManager.schedule(warnAt, name, new DeadlineDue(set.kind(), set.ref(), false, set.due()));
+        } else {
+            scheduleMiss(deadlineManager, set.kind(), set.ref(), set.due(), now);
         }
-        deadlineManager.schedule(set.due().isAfter(now) ? set.due() : now, name,
-                new DeadlineDue(set.kind(), set.ref(), true, set.due()));
+    }
+
+    /** Schedules the miss of a deadline, at its due time (or now, if that has passed). */
+    public static void scheduleMiss(DeadlineManager deadlineManager, DeadlineKind kind, int ref, Instant due,
+                                    Instant now) {
+        deadlineManager.schedule(due.isAfter(now) ? due : now, DeadlineDue.scheduleName(kind, ref),
+                new DeadlineDue(kind, ref, true, due));
     }
 
     public static void cancel(DeadlineManager deadlineManager, DeadlineKind kind, int ref) {

@@ -491,7 +491,8 @@ public class Letter {
      * correlation data, so the events name their actor and correlation (the deadline message) themselves.
      */
     @DeadlineHandler
-    public void on(DeadlineDue due, @MessageIdentifier String deadlineMessageId) {
+    public void on(DeadlineDue due, @MessageIdentifier String deadlineMessageId, DeadlineManager deadlineManager,
+                   Clock clock) {
         String name = DeadlineDue.scheduleName(due.kind(), due.ref());
         if (archived || !due.due().equals(openDeadlines.get(name))) {
             return; // met, re-set or archived meanwhile
@@ -502,6 +503,7 @@ public class Letter {
             apply(new DeadlineMissed(letterId, due.kind(), due.ref(), due.due()), system);
         } else if (!warned.contains(name)) {
             apply(new DeadlineApproaching(letterId, due.kind(), due.ref(), due.due()), system);
+            DeadlineScheduling.scheduleMiss(deadlineManager, due.kind(), due.ref(), due.due(), clock.instant());
         }
     }
 

@@ -74,18 +74,27 @@ class LetterDeadlinesTest {
     // ---------------------------------------------------------------- scheduling
 
     @Test
-    void registrationSchedulesAWarningAndAMissForTheFirstResponseAndReplyDeadlines() {
+    void registrationSchedulesTheWarningsOfTheFirstResponseAndReplyDeadlinesButNotYetTheirMisses() {
         fixture.givenNoPriorActivity()
                 .when(register(), asClerk())
-                .expectScheduledDeadlineOfType(FIRST_RESPONSE_DUE, DeadlineDue.class)
-                .expectScheduledDeadlineWithName(FIRST_RESPONSE_DUE, FIRST_RESPONSE)
+                .expectScheduledDeadlineOfType(FIRST_RESPONSE_WARNING, DeadlineDue.class)
+                .expectScheduledDeadlineWithName(FIRST_RESPONSE_WARNING, FIRST_RESPONSE)
                 .expectScheduledDeadline(FIRST_RESPONSE_WARNING,
                         new DeadlineDue(DeadlineKind.FIRST_RESPONSE, 0, false, FIRST_RESPONSE_DUE))
-                .expectScheduledDeadline(FIRST_RESPONSE_DUE,
+                .expectNoScheduledDeadline(FIRST_RESPONSE_DUE,
                         new DeadlineDue(DeadlineKind.FIRST_RESPONSE, 0, true, FIRST_RESPONSE_DUE))
-                .expectScheduledDeadlineWithName(REPLY_DUE, REPLY)
+                .expectScheduledDeadlineWithName(REPLY_WARNING, REPLY)
                 .expectScheduledDeadline(REPLY_WARNING, new DeadlineDue(DeadlineKind.REPLY, 0, false, REPLY_DUE))
-                .expectScheduledDeadline(REPLY_DUE, new DeadlineDue(DeadlineKind.REPLY, 0, true, REPLY_DUE));
+                .expectNoScheduledDeadline(REPLY_DUE, new DeadlineDue(DeadlineKind.REPLY, 0, true, REPLY_DUE));
+    }
+
+    @Test
+    void theWarningSchedulesTheMiss() {
+        fixture.givenCommands(issued(register(), asClerk()))
+                .whenTimeAdvancesTo(FIRST_RESPONSE_WARNING.plus(Duration.ofMinutes(1)))
+                .expectEvents(new DeadlineApproaching(LETTER_ID, DeadlineKind.FIRST_RESPONSE, 0, FIRST_RESPONSE_DUE))
+                .expectScheduledDeadline(FIRST_RESPONSE_DUE,
+                        new DeadlineDue(DeadlineKind.FIRST_RESPONSE, 0, true, FIRST_RESPONSE_DUE));
     }
 
     @Test
@@ -115,10 +124,11 @@ class LetterDeadlinesTest {
         Instant urgentReplyDue = RECEIVED_AT.plus(Duration.ofHours(24));
         fixture.givenCommands(issued(register(), asClerk()))
                 .when(markUrgent("重大投诉"), asSupervisor())
-                .expectScheduledDeadline(urgentFirstResponseDue,
-                        new DeadlineDue(DeadlineKind.FIRST_RESPONSE, 0, true, urgentFirstResponseDue))
-                .expectScheduledDeadline(urgentReplyDue,
-                        new DeadlineDue(DeadlineKind.REPLY, 0, true, urgentReplyDue))
+                // Warnings at 80 % of the windows: 15:48 for the first response, 15:00 + 19.2 h for the reply.
+                .expectScheduledDeadline(at("2026-09-30T15:48+08:00"),
+                        new DeadlineDue(DeadlineKind.FIRST_RESPONSE, 0, false, urgentFirstResponseDue))
+                .expectScheduledDeadline(at("2026-10-01T10:12+08:00"),
+                        new DeadlineDue(DeadlineKind.REPLY, 0, false, urgentReplyDue))
                 .expectNoScheduledDeadlineWithName(FIRST_RESPONSE_DUE, FIRST_RESPONSE)
                 .expectNoScheduledDeadlineWithName(FIRST_RESPONSE_WARNING, FIRST_RESPONSE)
                 .expectNoScheduledDeadlineWithName(REPLY_DUE, REPLY)
@@ -133,8 +143,7 @@ class LetterDeadlinesTest {
                 .when(firstContact(), asClerk())
                 .expectNoScheduledDeadlineWithName(FIRST_RESPONSE_WARNING, FIRST_RESPONSE)
                 .expectNoScheduledDeadlineWithName(FIRST_RESPONSE_DUE, FIRST_RESPONSE)
-                .expectScheduledDeadlineWithName(REPLY_WARNING, REPLY)
-                .expectScheduledDeadlineWithName(REPLY_DUE, REPLY);
+                .expectScheduledDeadlineWithName(REPLY_WARNING, REPLY);
     }
 
     @Test
@@ -149,7 +158,9 @@ class LetterDeadlinesTest {
         Instant followUpDue = NOW.plus(Duration.ofHours(24));
         fixture.givenCommands(upToApproval(true))
                 .when(sendByPhone(), asHandler())
-                .expectScheduledDeadline(followUpDue, new DeadlineDue(DeadlineKind.FOLLOW_UP, 0, true, followUpDue))
+                // Warned 4.8 h (20 % of 24 h) before it is due.
+                .expectScheduledDeadline(followUpDue.minus(Duration.ofMinutes(288)),
+                        new DeadlineDue(DeadlineKind.FOLLOW_UP, 0, false, followUpDue))
                 .expectNoScheduledDeadlineWithName(FIRST_RESPONSE_DUE, FIRST_RESPONSE)
                 .expectNoScheduledDeadlineWithName(REPLY_DUE, REPLY);
     }
@@ -168,7 +179,7 @@ class LetterDeadlinesTest {
                 .when(investigate(1), asHandler())
                 .expectNoScheduledDeadlineWithName(at("2026-10-10T15:30+08:00"), INVESTIGATION)
                 .expectNoScheduledDeadlineWithName(at("2026-10-08T15:30+08:00"), INVESTIGATION)
-                .expectScheduledDeadlineWithName(REPLY_DUE, REPLY);
+                .expectScheduledDeadlineWithName(REPLY_WARNING, REPLY);
     }
 
     // ---------------------------------------------------------------- time passing
