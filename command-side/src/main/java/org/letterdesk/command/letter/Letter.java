@@ -158,7 +158,9 @@ public class Letter {
     }
 
     private void setDeadline(DeadlineSet set, DeadlineManager deadlineManager, Instant now) {
-        DeadlineScheduling.cancel(deadlineManager, set.kind(), set.ref());
+        if (isOpen(set.kind(), set.ref())) {
+            DeadlineScheduling.cancel(deadlineManager, set.kind(), set.ref()); // re-set: urgency
+        }
         apply(set);
         DeadlineScheduling.schedule(deadlineManager, set, now);
     }
