@@ -1,0 +1,109 @@
+package org.letterdesk.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged application as a child process on a free port, against the benchmark database. */
+final class Server implements AutoCloseable {
+
+    private final Process process;
+    final int port;
+    final Path log;
+    private long peakRssKb = -1;
+
+    private Server(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static Server start(Config config, String label) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Files.createDirectories(config.outDir());
+        Path log = config.outDir().resolve("server-" + label + ".log");
+        List<String> command = List.of("java", "-Xmx" + config.serverHeap(), "-jar", config.appJar().toString(),
+                "--spring.datasource.url=" + config.jdbcUrl(),
+                "--spring.datasource.username=" + config.pgUser(),
+                "--server.port=" + port,
+                "--logging.level.root=WARN");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        Server server = new Server(process, port, log);
+        server.awaitHealthy(Duration.ofSeconds(180));
+        return server;
+    }
+
+    private void awaitHealthy(Duration timeout) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("server not healthy within " + timeout + "; see " + log);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** VmHWM of the server process: its peak resident set size so far, in kB. */
+    long peakRssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    peakRssKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // process gone: keep the last reading
+        }
+        return peakRssKb;
+    }
+
+    /** Stops the server (SIGTERM, then forcibly after 60 s); answers its peak RSS in kB. */
+    long stop() throws InterruptedException {
+        long rss = peakRssKb();
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        return rss;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+}
