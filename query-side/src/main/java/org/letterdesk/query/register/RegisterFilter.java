@@ -1,5 +1,6 @@
 package org.letterdesk.query.register;
 
+import org.letterdesk.query.QueryParameters;
 import jakarta.persistence.criteria.Predicate;
 import org.letterdesk.events.Category;
 import org.letterdesk.events.Channel;
@@ -11,10 +12,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.validation.BindingResult;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,8 +26,8 @@ public record RegisterFilter(String from, String to, LetterStatus status, Depart
                              Category category, Boolean urgent, Boolean overdue, String q) {
 
     public Specification<RegisterEntry> toSpecification(ZoneId zone, Instant now) {
-        Instant fromInstant = parse("from", from, zone, false);
-        Instant toInstant = parse("to", to, zone, true);
+        Instant fromInstant = QueryParameters.timeBound("from", from, zone, false);
+        Instant toInstant = QueryParameters.timeBound("to", to, zone, true);
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (fromInstant != null) {
@@ -103,20 +101,4 @@ public record RegisterFilter(String from, String to, LetterStatus status, Depart
         };
     }
 
-    private static Instant parse(String field, String value, ZoneId zone, boolean endOfDay) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            if (value.length() == 10) {
-                LocalDate date = LocalDate.parse(value);
-                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
-            }
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "Invalid " + field + ": " + value,
-                    Map.of("errors", List.of(Map.of("field", field,
-                            "message", "must be a date (2026-11-01) or a date-time with offset"))));
-        }
-    }
 }
