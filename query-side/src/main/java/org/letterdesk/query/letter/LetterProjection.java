@@ -76,7 +76,10 @@ class LetterProjection {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
             Map<String, Folding> letters = new LinkedHashMap<>();
-            unitOfWork.onPrepareCommit(u -> letters.values().forEach(this::write));
+            unitOfWork.onPrepareCommit(u -> {
+                letters.values().forEach(this::write);
+                readModels.forEach(LetterReadModel::batchWritten);
+            });
             return letters;
         });
     }

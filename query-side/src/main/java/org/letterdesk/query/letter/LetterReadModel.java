@@ -9,6 +9,13 @@ public interface LetterReadModel {
     /** Store what this read model keeps of the letter as it now is. Must be idempotent. */
     void update(LetterView view);
 
+    /**
+     * Called once per processed batch, after {@link #update} was called for each letter the batch changed and in
+     * the same transaction: the place to write what is accumulated over a batch.
+     */
+    default void batchWritten() {
+    }
+
     /** Forget everything, before a replay rebuilds it. */
     void reset();
 }
