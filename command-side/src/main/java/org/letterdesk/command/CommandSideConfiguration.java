@@ -1,5 +1,7 @@
 package org.letterdesk.command;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.letterdesk.command.archive.RetentionPolicy;
 import org.letterdesk.command.calendar.CalendarSource;
@@ -9,7 +11,9 @@ import org.letterdesk.command.calendar.DeadlineRules;
 import org.letterdesk.command.deadline.DeadlinePlanner;
 import org.letterdesk.command.drafting.ReplyTemplate;
 import org.letterdesk.command.drafting.WordingChecker;
+import org.letterdesk.command.letter.RecentLetters;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -54,6 +58,17 @@ public class CommandSideConfiguration {
     @Bean
     RetentionPolicy retentionPolicy(CommandSettings settings) {
         return new RetentionPolicy(settings.retentionYears());
+    }
+
+    /**
+     * Letters recently worked on, kept in memory so that a command does not replay the letter's whole stream
+     * first. Safe while one command node handles a letter: a failed or conflicting command evicts the entry and
+     * the retry reads the store. With several command nodes behind a load balancer a cached letter can be behind
+     * another node's events, so such deployments set {@code letterdesk.command-side.cached-letters} to 0.
+     */
+    @Bean
+    Cache letterCache(@Value("${letterdesk.command-side.cached-letters:5000}") int capacity) {
+        return capacity > 0 ? new RecentLetters(capacity) : NoCache.INSTANCE;
     }
 
     /** Copies user, role, correlation and trace id onto every event a command causes; deadlines act as system. */

@@ -1,7 +1,10 @@
 package org.letterdesk.query;
 
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
@@ -20,4 +23,14 @@ public class QuerySideConfiguration {
     /** Any signed-in staff role may read letters and the register. */
     public static final String STAFF = "hasAnyRole('CLERK','HANDLER','REVIEWER','SUPERVISOR','DIRECTOR','LEGAL',"
             + "'ARCHIVIST','AUDITOR','ADMIN')";
+
+    /**
+     * A projection that fails on an event must stop and retry the batch, not skip the event: Axon's default only
+     * logs the failure and goes on, which would leave the read models silently behind the store.
+     */
+    @Bean
+    ConfigurerModule lettersFailOnHandlerErrors() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler("letters",
+                configuration -> PropagatingErrorHandler.instance());
+    }
 }

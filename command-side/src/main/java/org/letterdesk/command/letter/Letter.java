@@ -43,7 +43,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One incoming letter and the procedure it goes through (信函答复规程). Command handlers check the procedure's rules
  * and apply events; event sourcing handlers only record state. The acting user comes from the message metadata.
  */
-@Aggregate
+@Aggregate(cache = "letterCache")
 public class Letter {
 
     static final String USER = "user";

@@ -37,6 +37,10 @@ public class QualityCorrection {
     protected QualityCorrection() {
     }
 
+    LetterItemKey key() {
+        return new LetterItemKey(letterId, no);
+    }
+
     static QualityCorrection of(String letterId, LetterView.Correction correction) {
         QualityCorrection c = new QualityCorrection();
         c.letterId = letterId;

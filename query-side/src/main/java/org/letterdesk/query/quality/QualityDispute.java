@@ -29,6 +29,10 @@ public class QualityDispute {
     protected QualityDispute() {
     }
 
+    LetterItemKey key() {
+        return new LetterItemKey(letterId, no);
+    }
+
     static QualityDispute of(String letterId, LetterView.Dispute dispute) {
         QualityDispute d = new QualityDispute();
         d.letterId = letterId;

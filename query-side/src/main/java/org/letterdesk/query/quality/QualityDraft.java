@@ -29,6 +29,10 @@ public class QualityDraft {
     protected QualityDraft() {
     }
 
+    LetterItemKey key() {
+        return new LetterItemKey(letterId, no);
+    }
+
     static QualityDraft of(String letterId, LetterView.Draft draft) {
         QualityDraft d = new QualityDraft();
         d.letterId = letterId;

@@ -43,6 +43,10 @@ public class QualityLetterFact {
     protected QualityLetterFact() {
     }
 
+    String letterId() {
+        return letterId;
+    }
+
     static QualityLetterFact of(LetterView view) {
         QualityLetterFact f = new QualityLetterFact();
         f.letterId = view.letterId;

@@ -1,8 +1,12 @@
 package org.letterdesk.query.quality;
 
+import jakarta.persistence.EntityManager;
+import org.letterdesk.query.letter.BatchRows;
 import org.letterdesk.query.letter.LetterReadModel;
 import org.letterdesk.query.letter.LetterView;
 import org.springframework.stereotype.Component;
+
+import java.util.Collection;
 
 /**
  * Keeps the facts of the monthly error analysis (质量分析): a row per letter and per draft, correction and dispute.
@@ -15,24 +19,41 @@ class QualityReadModel implements LetterReadModel {
     private final QualityDrafts drafts;
     private final QualityCorrections corrections;
     private final QualityDisputes disputes;
+    private final BatchRows<QualityLetterFact, String> factRows;
+    private final BatchRows<QualityDraft, LetterItemKey> draftRows;
+    private final BatchRows<QualityCorrection, LetterItemKey> correctionRows;
+    private final BatchRows<QualityDispute, LetterItemKey> disputeRows;
 
     QualityReadModel(QualityLetterFacts facts, QualityDrafts drafts, QualityCorrections corrections,
-                     QualityDisputes disputes) {
+                     QualityDisputes disputes, EntityManager entityManager) {
         this.facts = facts;
         this.drafts = drafts;
         this.corrections = corrections;
         this.disputes = disputes;
+        this.factRows = new BatchRows<>(entityManager, QualityLetterFact.class, QualityLetterFact::letterId);
+        this.draftRows = new BatchRows<>(entityManager, QualityDraft.class, QualityDraft::key);
+        this.correctionRows = new BatchRows<>(entityManager, QualityCorrection.class, QualityCorrection::key);
+        this.disputeRows = new BatchRows<>(entityManager, QualityDispute.class, QualityDispute::key);
+    }
+
+    @Override
+    public void prefetch(Collection<String> letterIds) {
+        factRows.prefetch(letterIds);
+        draftRows.prefetch(letterIds);
+        correctionRows.prefetch(letterIds);
+        disputeRows.prefetch(letterIds);
     }
 
     @Override
     public void update(LetterView view) {
-        facts.save(QualityLetterFact.of(view));
+        String letterId = view.letterId;
+        factRows.save(letterId, QualityLetterFact.of(view));
         // Drafts, corrections and disputes are only ever added to a letter, never removed.
-        drafts.saveAll(view.drafts.stream().map(d -> QualityDraft.of(view.letterId, d)).toList());
-        corrections.saveAll(view.corrections.stream().map(c -> QualityCorrection.of(view.letterId, c)).toList());
+        view.drafts.forEach(d -> draftRows.save(letterId, QualityDraft.of(letterId, d)));
+        view.corrections.forEach(c -> correctionRows.save(letterId, QualityCorrection.of(letterId, c)));
         // A dispute the view knows only from a deadline event is not recorded yet; it counts from its record.
-        disputes.saveAll(view.disputes.stream().filter(d -> d.recordedAt != null)
-                .map(d -> QualityDispute.of(view.letterId, d)).toList());
+        view.disputes.stream().filter(d -> d.recordedAt != null)
+                .forEach(d -> disputeRows.save(letterId, QualityDispute.of(letterId, d)));
     }
 
     @Override

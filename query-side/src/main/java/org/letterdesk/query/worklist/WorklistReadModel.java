@@ -1,9 +1,12 @@
 package org.letterdesk.query.worklist;
 
+import jakarta.persistence.EntityManager;
+import org.letterdesk.query.letter.BatchRows;
 import org.letterdesk.query.letter.LetterReadModel;
 import org.letterdesk.query.letter.LetterView;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.Optional;
 
 /** Keeps the work list: a row for each open letter, removed once the letter is closed or archived. */
@@ -11,23 +14,29 @@ import java.util.Optional;
 class WorklistReadModel implements LetterReadModel {
 
     private final WorklistEntries worklist;
+    private final BatchRows<WorklistEntry, String> rows;
 
-    WorklistReadModel(WorklistEntries worklist) {
+    WorklistReadModel(WorklistEntries worklist, EntityManager entityManager) {
         this.worklist = worklist;
+        this.rows = new BatchRows<>(entityManager, WorklistEntry.class, WorklistEntry::getLetterId);
+    }
+
+    @Override
+    public void prefetch(Collection<String> letterIds) {
+        rows.prefetch(letterIds);
     }
 
     @Override
     public void update(LetterView view) {
-        Optional<WorklistEntry> stored = worklist.findById(view.letterId);
+        Optional<WorklistEntry> stored = rows.find(view.letterId, view.letterId);
         if (WorklistEntry.isWork(view)) {
             WorklistEntry entry = stored.orElseGet(() -> new WorklistEntry(view.letterId));
             entry.refresh(view);
-            worklist.save(entry);
+            rows.save(view.letterId, entry);
         } else if (stored.isPresent()) {
-            worklist.delete(stored.get());
             // Written at once: a later event in the same batch (a dispute on a closed letter) may bring the row
             // back, and a pending delete would otherwise be flushed after that insert.
-            worklist.flush();
+            rows.delete(view.letterId, stored.get());
         }
     }
 
