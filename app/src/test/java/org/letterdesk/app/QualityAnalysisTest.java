@@ -3,6 +3,7 @@ package org.letterdesk.app;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.letterdesk.app.quality.MutableClock;
 import org.letterdesk.app.quality.ScriptedLetter;
@@ -33,7 +34,13 @@ import static org.letterdesk.app.quality.ScriptedLetter.time;
  * <p>The deadline scheduler runs on real time, so every deadline of this past month fires at once: letters get
  * DeadlineMissed events right after registration, even those answered on time later. The analysis must judge
  * "on time" by when a deadline was met, not by those events.
+ *
+ * <p>Runs before every other test class, while its application context is the only one: the simulated clock
+ * stamps every event of this JVM with a time in 2025, and the application contexts of one JVM all claim the
+ * processors' segments as the same node, so another context still running would process the same events at the
+ * same time.
  */
+@Order(1)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class QualityAnalysisTest extends ApiTestSupport {
 

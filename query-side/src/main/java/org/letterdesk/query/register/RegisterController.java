@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.BindingResult;
@@ -35,15 +36,16 @@ class RegisterController {
     private static final int MAX_SIZE = 200;
 
     private final RegisterEntries register;
+    private final RegisterCounts counts;
     private final ZoneId zone;
-
     private final Clock clock;
 
-    RegisterController(RegisterEntries register, @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone,
-                       Clock clock) {
-        this.clock = clock;
+    RegisterController(RegisterEntries register, RegisterCounts counts,
+                       @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone, Clock clock) {
         this.register = register;
+        this.counts = counts;
         this.zone = zone;
+        this.clock = clock;
     }
 
     record RegisterPage(List<RegisterItem> items, int page, int size, long total) {
@@ -63,10 +65,20 @@ class RegisterController {
                             : Map.of("field", "size", "message", "must be between 1 and " + MAX_SIZE))));
         }
         Instant now = clock.instant();
-        Page<RegisterEntry> result = register.findAll(filter.toSpecification(zone, now),
-                PageRequest.of(page, size, sort(sort)));
-        return new RegisterPage(result.map(e -> RegisterItem.of(e, now)).getContent(), page, size,
-                result.getTotalElements());
+        Specification<RegisterEntry> spec = filter.toSpecification(zone, now);
+        PageRequest pageRequest = PageRequest.of(page, size, sort(sort));
+        List<RegisterEntry> entries;
+        long total;
+        if (filter.usesCountedColumnsOnly()) {
+            // The exact total from the counter table: a count over the register grows with the matching rows.
+            entries = register.findBy(spec, query -> query.slice(pageRequest)).getContent();
+            total = counts.total(filter);
+        } else {
+            Page<RegisterEntry> result = register.findAll(spec, pageRequest);
+            entries = result.getContent();
+            total = result.getTotalElements();
+        }
+        return new RegisterPage(entries.stream().map(e -> RegisterItem.of(e, now)).toList(), page, size, total);
     }
 
     /** {@code field,asc|desc}; ties broken by serial number so pages are stable. */

@@ -72,6 +72,18 @@ public record RegisterFilter(String from, String to, LetterStatus status, Depart
     }
 
     /**
+     * Whether the filter uses only the columns {@code register_count} is kept by (status, department, channel,
+     * category, urgency), so that its exact total can be read from there. Blank values filter nothing, as above.
+     */
+    boolean usesCountedColumnsOnly() {
+        return isBlank(from) && isBlank(to) && overdue == null && isBlank(q);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /**
      * A filter value that does not convert ({@code status=LOST}, {@code urgent=maybe}) is the client's error, named
      * per field like any other validation failure, not an internal one. Call with the {@link BindingResult} that
      * follows the filter parameter.

@@ -1,26 +1,72 @@
 package org.letterdesk.query.register;
 
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.letterdesk.query.letter.LetterReadModel;
 import org.letterdesk.query.letter.LetterView;
 import org.springframework.stereotype.Component;
 
-/** Keeps the register row (信函登记表) of each letter. */
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Keeps the register row (信函登记表) of each letter and the register's counts ({@link RegisterCounts}). A letter
+ * that moves to another combination of the counted columns is noted in the batch; the batch's net changes are
+ * written once, when the projection has written all its letters.
+ */
 @Component
 class RegisterReadModel implements LetterReadModel {
 
-    private final RegisterEntries register;
+    private static final String COUNT_CHANGES = RegisterReadModel.class.getName() + ".countChanges";
 
-    RegisterReadModel(RegisterEntries register) {
+    private final RegisterEntries register;
+    private final RegisterCounts counts;
+
+    RegisterReadModel(RegisterEntries register, RegisterCounts counts) {
         this.register = register;
+        this.counts = counts;
     }
 
     @Override
     public void update(LetterView view) {
-        register.save(RegisterEntry.of(view));
+        // Saving reads the stored row anyway (a merge); reading it first tells which combination the letter leaves.
+        Optional<RegisterCountKey> before = register.findById(view.letterId).map(RegisterCountKey::of);
+        RegisterEntry entry = RegisterEntry.of(view);
+        register.save(entry);
+        RegisterCountKey after = RegisterCountKey.of(entry);
+        if (before.isPresent() && before.get().equals(after)) {
+            return;
+        }
+        SortedMap<RegisterCountKey, Long> changes = countChanges();
+        before.ifPresent(key -> changes.merge(key, -1L, Long::sum));
+        changes.merge(after, 1L, Long::sum);
+    }
+
+    @Override
+    public void batchWritten() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        SortedMap<RegisterCountKey, Long> changes = (SortedMap<RegisterCountKey, Long>) CurrentUnitOfWork.get()
+                .root().resources().remove(COUNT_CHANGES);
+        if (changes != null) {
+            counts.add(changes);
+        }
     }
 
     @Override
     public void reset() {
+        counts.clear();
         register.deleteAllInBatch();
+    }
+
+    /**
+     * The count changes of the current batch. Bound to the batch's unit of work, which spans its transaction: a
+     * batch that rolls back takes its changes with it.
+     */
+    private SortedMap<RegisterCountKey, Long> countChanges() {
+        return CurrentUnitOfWork.get().root().getOrComputeResource(COUNT_CHANGES,
+                key -> new TreeMap<RegisterCountKey, Long>());
     }
 }
