@@ -1,10 +1,13 @@
 package org.letterdesk.query.register;
 
+import jakarta.persistence.EntityManager;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.letterdesk.query.letter.BatchRows;
 import org.letterdesk.query.letter.LetterReadModel;
 import org.letterdesk.query.letter.LetterView;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -21,18 +24,25 @@ class RegisterReadModel implements LetterReadModel {
 
     private final RegisterEntries register;
     private final RegisterCounts counts;
+    private final BatchRows<RegisterEntry, String> rows;
 
-    RegisterReadModel(RegisterEntries register, RegisterCounts counts) {
+    RegisterReadModel(RegisterEntries register, RegisterCounts counts, EntityManager entityManager) {
         this.register = register;
         this.counts = counts;
+        this.rows = new BatchRows<>(entityManager, RegisterEntry.class, RegisterEntry::getLetterId);
+    }
+
+    @Override
+    public void prefetch(Collection<String> letterIds) {
+        rows.prefetch(letterIds);
     }
 
     @Override
     public void update(LetterView view) {
-        // Saving reads the stored row anyway (a merge); reading it first tells which combination the letter leaves.
-        Optional<RegisterCountKey> before = register.findById(view.letterId).map(RegisterCountKey::of);
+        // The stored row tells which combination the letter leaves (read with the batch's rows, see prefetch).
+        Optional<RegisterCountKey> before = rows.find(view.letterId, view.letterId).map(RegisterCountKey::of);
         RegisterEntry entry = RegisterEntry.of(view);
-        register.save(entry);
+        rows.save(view.letterId, entry);
         RegisterCountKey after = RegisterCountKey.of(entry);
         if (before.isPresent() && before.get().equals(after)) {
             return;
