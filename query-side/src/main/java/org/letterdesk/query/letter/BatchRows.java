@@ -3,7 +3,6 @@ package org.letterdesk.query.letter;
 import jakarta.persistence.EntityManager;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -13,9 +12,10 @@ import java.util.function.Function;
 
 /**
  * One read-model table's rows of the letters in the batch being projected, read with one query when the batch
- * starts ({@link LetterReadModel#prefetch}). Afterwards the table's rows of those letters are known: a row that was
- * not found is new and is inserted without the select that JPA's merge would otherwise issue, and one that was found
- * is already in the persistence context. For a letter outside the prefetched batch it falls back to plain JPA.
+ * starts ({@link LetterReadModel#prefetch}), and only for the letters whose stored view says they can have such
+ * rows (a letter new to the projection has none). Afterwards the table's rows of the batch's letters are known: a
+ * row that was not found is new and is inserted without the select that JPA's merge would otherwise issue, and one
+ * that was found is already in the persistence context. For a letter outside the batch it falls back to plain JPA.
  *
  * @param <E> the entity; it must have a {@code letterId} attribute
  * @param <K> its id
@@ -37,18 +37,23 @@ public final class BatchRows<E, K> {
     private record Loaded<E, K>(Set<String> letterIds, Map<K, E> rows) {
     }
 
-    /** Reads the rows of these letters into the current batch. */
-    public void prefetch(Collection<String> letterIds) {
+    /**
+     * Makes the rows of the batch's letters known: those of {@code candidates} are read (with one query), the
+     * other letters of the batch have none.
+     */
+    public void prefetch(BatchLetters letters, Set<String> candidates) {
         if (!CurrentUnitOfWork.isStarted()) {
             return;
         }
         Map<K, E> rows = new HashMap<>();
-        entityManager.createQuery("SELECT e FROM " + entityManager.getMetamodel().entity(type).getName()
-                        + " e WHERE e.letterId IN :ids", type)
-                .setParameter("ids", letterIds)
-                .getResultList()
-                .forEach(row -> rows.put(idOf.apply(row), row));
-        CurrentUnitOfWork.get().root().resources().put(resourceKey, new Loaded<>(new HashSet<>(letterIds), rows));
+        if (!candidates.isEmpty()) {
+            entityManager.createQuery("SELECT e FROM " + entityManager.getMetamodel().entity(type).getName()
+                            + " e WHERE e.letterId IN :ids", type)
+                    .setParameter("ids", candidates)
+                    .getResultList()
+                    .forEach(row -> rows.put(idOf.apply(row), row));
+        }
+        CurrentUnitOfWork.get().root().resources().put(resourceKey, new Loaded<>(letters.all(), rows));
     }
 
     @SuppressWarnings("unchecked")

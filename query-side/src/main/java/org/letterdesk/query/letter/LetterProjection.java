@@ -15,6 +15,7 @@ import org.letterdesk.events.LetterEvent;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,8 +95,8 @@ class LetterProjection {
     }
 
     /**
-     * Reads the stored views of every letter in the batch with one query, and lets the read models load their rows
-     * of those letters into the transaction's persistence context, so that writing them needs no further reads.
+     * Reads the stored views of every letter in the batch with one query, and hands them to the read models, which
+     * read their rows of those letters that can have any, so that writing them needs no further reads.
      */
     private void prefetch(UnitOfWork<?> unitOfWork, Map<String, Folding> letters) {
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch)) {
@@ -107,16 +108,23 @@ class LetterProjection {
                 letterIds.add(((LetterEvent) message.getPayload()).letterId());
             }
         }
-        if (letterIds.size() < 2) {
-            return; // nothing to gain over the single read in load()
+        if (letterIds.isEmpty()) {
+            return;
         }
-        for (StoredLetterView stored : views.findAllById(letterIds)) {
-            letters.put(stored.letterId(), new Folding(stored, json.read(stored.document())));
+        Map<String, LetterView> stored = new HashMap<>();
+        for (StoredLetterView view : views.findAllById(letterIds)) {
+            stored.put(view.letterId(), json.read(view.document()));
+            letters.put(view.letterId(), new Folding(view, json.read(view.document())));
         }
+        Set<String> unseen = new LinkedHashSet<>();
         for (String letterId : letterIds) {
-            letters.computeIfAbsent(letterId, id -> new Folding(new StoredLetterView(id), new LetterView()));
+            if (!letters.containsKey(letterId)) {
+                unseen.add(letterId);
+                letters.put(letterId, new Folding(new StoredLetterView(letterId), new LetterView()));
+            }
         }
-        readModels.forEach(model -> model.prefetch(letterIds));
+        BatchLetters batchLetters = new BatchLetters(stored, unseen);
+        readModels.forEach(model -> model.prefetch(batchLetters));
     }
 
     private void write(Folding letter) {

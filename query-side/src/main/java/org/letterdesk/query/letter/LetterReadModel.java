@@ -1,7 +1,5 @@
 package org.letterdesk.query.letter;
 
-import java.util.Collection;
-
 /**
  * A table derived from the letter view. The letter projection folds each event into the view and then hands the
  * new view to every read model, in the same transaction, so all of a letter's rows move together.
@@ -12,10 +10,11 @@ public interface LetterReadModel {
     void update(LetterView view);
 
     /**
-     * The letters of the batch about to be processed: a read model may load their rows now, in one query, so that
-     * its {@link #update}s find them in the transaction's persistence context instead of reading them one by one.
+     * The letters of the batch about to be processed, each with its view as stored before the batch (absent for a
+     * letter the projection has not seen: it has no rows anywhere yet). A read model may read its rows of these
+     * letters now, in one query, so that its {@link #update}s need no reads of their own.
      */
-    default void prefetch(Collection<String> letterIds) {
+    default void prefetch(BatchLetters letters) {
     }
 
     /**

@@ -1,12 +1,12 @@
 package org.letterdesk.query.quality;
 
 import jakarta.persistence.EntityManager;
+import org.letterdesk.query.letter.BatchLetters;
 import org.letterdesk.query.letter.BatchRows;
 import org.letterdesk.query.letter.LetterReadModel;
 import org.letterdesk.query.letter.LetterView;
 import org.springframework.stereotype.Component;
 
-import java.util.Collection;
 
 /**
  * Keeps the facts of the monthly error analysis (质量分析): a row per letter and per draft, correction and dispute.
@@ -37,11 +37,13 @@ class QualityReadModel implements LetterReadModel {
     }
 
     @Override
-    public void prefetch(Collection<String> letterIds) {
-        factRows.prefetch(letterIds);
-        draftRows.prefetch(letterIds);
-        correctionRows.prefetch(letterIds);
-        disputeRows.prefetch(letterIds);
+    public void prefetch(BatchLetters letters) {
+        // Every row stands for something the stored view already has: update() writes exactly those.
+        factRows.prefetch(letters, letters.stored().keySet());
+        draftRows.prefetch(letters, letters.storedWhere(view -> !view.drafts.isEmpty()));
+        correctionRows.prefetch(letters, letters.storedWhere(view -> !view.corrections.isEmpty()));
+        disputeRows.prefetch(letters, letters.storedWhere(view -> view.disputes.stream()
+                .anyMatch(d -> d.recordedAt != null)));
     }
 
     @Override

@@ -2,12 +2,12 @@ package org.letterdesk.query.register;
 
 import jakarta.persistence.EntityManager;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.letterdesk.query.letter.BatchLetters;
 import org.letterdesk.query.letter.BatchRows;
 import org.letterdesk.query.letter.LetterReadModel;
 import org.letterdesk.query.letter.LetterView;
 import org.springframework.stereotype.Component;
 
-import java.util.Collection;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -33,8 +33,8 @@ class RegisterReadModel implements LetterReadModel {
     }
 
     @Override
-    public void prefetch(Collection<String> letterIds) {
-        rows.prefetch(letterIds);
+    public void prefetch(BatchLetters letters) {
+        rows.prefetch(letters, letters.stored().keySet()); // a letter's view and register row are written together
     }
 
     @Override

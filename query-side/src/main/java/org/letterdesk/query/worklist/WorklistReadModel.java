@@ -1,12 +1,12 @@
 package org.letterdesk.query.worklist;
 
 import jakarta.persistence.EntityManager;
+import org.letterdesk.query.letter.BatchLetters;
 import org.letterdesk.query.letter.BatchRows;
 import org.letterdesk.query.letter.LetterReadModel;
 import org.letterdesk.query.letter.LetterView;
 import org.springframework.stereotype.Component;
 
-import java.util.Collection;
 import java.util.Optional;
 
 /** Keeps the work list: a row for each open letter, removed once the letter is closed or archived. */
@@ -22,8 +22,8 @@ class WorklistReadModel implements LetterReadModel {
     }
 
     @Override
-    public void prefetch(Collection<String> letterIds) {
-        rows.prefetch(letterIds);
+    public void prefetch(BatchLetters letters) {
+        rows.prefetch(letters, letters.stored().keySet());
     }
 
     @Override
