@@ -84,11 +84,13 @@ public final class BatchRows<E, K> {
         }
     }
 
-    /** Deletes the row now (flushed at once, so that a later insert of the same id in the batch follows it). */
+    /**
+     * Deletes the row when the batch is written. The projection writes each letter once per batch, after folding all
+     * of its events, so a row is never deleted and inserted again within one batch.
+     */
     public void delete(String letterId, E row) {
         E managed = entityManager.contains(row) ? row : entityManager.merge(row);
         entityManager.remove(managed);
-        entityManager.flush();
         loaded(letterId).ifPresent(loaded -> loaded.rows().remove(idOf.apply(row)));
     }
 }

@@ -113,8 +113,10 @@ class LetterProjection {
         }
         Map<String, LetterView> stored = new HashMap<>();
         for (StoredLetterView view : views.findAllById(letterIds)) {
-            stored.put(view.letterId(), json.read(view.document()));
-            letters.put(view.letterId(), new Folding(view, json.read(view.document())));
+            // One parsed view serves both: the read models look at it in prefetch, before any event is folded in.
+            LetterView parsed = json.read(view.document());
+            stored.put(view.letterId(), parsed);
+            letters.put(view.letterId(), new Folding(view, parsed));
         }
         Set<String> unseen = new LinkedHashSet<>();
         for (String letterId : letterIds) {

@@ -34,8 +34,6 @@ class WorklistReadModel implements LetterReadModel {
             entry.refresh(view);
             rows.save(view.letterId, entry);
         } else if (stored.isPresent()) {
-            // Written at once: a later event in the same batch (a dispute on a closed letter) may bring the row
-            // back, and a pending delete would otherwise be flushed after that insert.
             rows.delete(view.letterId, stored.get());
         }
     }
