@@ -266,16 +266,16 @@ final class StoreLoader {
     }
 
     /**
-     * The register's counter table, counted again from the whole register as migration V8 fills it: the loaded
-     * register rows were copied in past the read model that keeps the counts.
+     * The register's counter table, counted again from the whole register as migration V8 fills it (in shard 0; a
+     * total sums every shard): the loaded register rows were copied in past the read model that keeps the counts.
      */
     private static void recountRegister(Connection c) throws Exception {
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
             st.execute("TRUNCATE register_count");
             st.execute("""
-                    INSERT INTO register_count (department, status, channel, category, urgent, n)
-                    SELECT coalesce(department, ''), status, channel, category, urgent, count(*)
+                    INSERT INTO register_count (department, status, channel, category, urgent, shard, n)
+                    SELECT coalesce(department, ''), status, channel, category, urgent, 0, count(*)
                     FROM register_entry
                     GROUP BY coalesce(department, ''), status, channel, category, urgent""");
             c.commit();

@@ -17,12 +17,15 @@ import java.util.SortedMap;
 class RegisterCounts {
 
     private static final String ADD = """
-            INSERT INTO register_count (department, status, channel, category, urgent, n) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (department, status, channel, category, urgent) DO UPDATE SET n = register_count.n + excluded.n
+            INSERT INTO register_count (department, status, channel, category, urgent, shard, n)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (department, status, channel, category, urgent, shard)
+            DO UPDATE SET n = register_count.n + excluded.n
             """;
     private static final String DELETE_EMPTY = """
             DELETE FROM register_count
-            WHERE department = ? AND status = ? AND channel = ? AND category = ? AND urgent = ? AND n = 0""";
+            WHERE department = ? AND status = ? AND channel = ? AND category = ? AND urgent = ? AND shard = ?
+              AND n = 0""";
 
     private final JdbcTemplate jdbc;
 
@@ -31,21 +34,23 @@ class RegisterCounts {
     }
 
     /**
-     * Adds the changes of one batch, in key order: the projection's segments write concurrently, and taking the
-     * row locks in one order makes them wait for each other rather than deadlock. A combination left with no
-     * letters is deleted, so the table holds what a replay would build.
+     * Adds the changes of one batch to the shard of the segment that processed it, in key order. The projection's
+     * segments write concurrently: with a shard each they never touch the same rows (a letter's segment changes
+     * only when segments are split or merged, and a total sums every shard, so it stays exact even then; the
+     * order makes any wait a wait, not a deadlock). A combination left with no letters is deleted, so the table
+     * holds what a replay would build.
      */
-    void add(SortedMap<RegisterCountKey, Long> deltas) {
+    void add(SortedMap<RegisterCountKey, Long> deltas, int shard) {
         List<Object[]> changes = new ArrayList<>();
         List<Object[]> decreased = new ArrayList<>();
         for (Map.Entry<RegisterCountKey, Long> delta : deltas.entrySet()) {
             RegisterCountKey k = delta.getKey();
             if (delta.getValue() != 0) {
-                changes.add(new Object[]{k.department(), k.status(), k.channel(), k.category(), k.urgent(),
+                changes.add(new Object[]{k.department(), k.status(), k.channel(), k.category(), k.urgent(), shard,
                         delta.getValue()});
             }
             if (delta.getValue() < 0) {
-                decreased.add(new Object[]{k.department(), k.status(), k.channel(), k.category(), k.urgent()});
+                decreased.add(new Object[]{k.department(), k.status(), k.channel(), k.category(), k.urgent(), shard});
             }
         }
         if (!changes.isEmpty()) {

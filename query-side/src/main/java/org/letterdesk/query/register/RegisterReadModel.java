@@ -21,6 +21,8 @@ import java.util.TreeMap;
 class RegisterReadModel implements LetterReadModel {
 
     private static final String COUNT_CHANGES = RegisterReadModel.class.getName() + ".countChanges";
+    /** Where Axon's pooled processor puts the id of the segment a batch belongs to. */
+    private static final String SEGMENT_ID = "Processor[letters]/SegmentId";
 
     private final RegisterEntries register;
     private final RegisterCounts counts;
@@ -61,7 +63,8 @@ class RegisterReadModel implements LetterReadModel {
         SortedMap<RegisterCountKey, Long> changes = (SortedMap<RegisterCountKey, Long>) CurrentUnitOfWork.get()
                 .root().resources().remove(COUNT_CHANGES);
         if (changes != null) {
-            counts.add(changes);
+            Integer segment = CurrentUnitOfWork.get().root().getResource(SEGMENT_ID);
+            counts.add(changes, segment == null ? 0 : segment);
         }
     }
 
