@@ -50,10 +50,18 @@ class RegistrationTest extends ApiTestSupport {
         var metaData = jdbc.queryForList("SELECT meta_data->>'user' AS u, meta_data->>'role' AS r, "
                 + "meta_data->>'correlationId' AS c FROM domain_event_entry WHERE aggregate_identifier = ? "
                 + "ORDER BY sequence_number", letterId);
-        assertThat(metaData).hasSize(3).allSatisfy(row -> {
+        // The registration's three events; a letter received in the past may already have deadline events of
+        // the scheduler after them, which act as the system under their own correlation ids.
+        assertThat(metaData).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(metaData.subList(0, 3)).allSatisfy(row -> {
             assertThat(row.get("u")).isEqualTo("clerk");
             assertThat(row.get("r")).isEqualTo("CLERK");
             assertThat(row.get("c")).isEqualTo("corr-registration-1");
+        });
+        assertThat(metaData.subList(3, metaData.size())).allSatisfy(row -> {
+            assertThat(row.get("u")).isEqualTo("system");
+            assertThat(row.get("r")).isEqualTo("SYSTEM");
+            assertThat((String) row.get("c")).isNotBlank().isNotEqualTo("corr-registration-1");
         });
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
 
 /** Every knob of the benchmark, from environment variables (see docs/benchmarks.md). */
 record Config(Path root, Path appJar, Path outDir, Path doc, String pgHost, int pgPort, String pgUser, String database,
-              String serverHeap, boolean quick, int runs, int warmupSeconds, int durationSeconds,
+              String serverHeap, boolean quick, int runs, int serverWarmupSeconds, int warmupSeconds,
+              int durationSeconds,
               List<Integer> clients, List<Long> sizes, int loadMinutes, long minFreeBytes, int sampleLetters,
               int registerRequests, int lagPollers, int lagPollMillis, int rebuildTimeoutSeconds, long rebuildEvents, long seed) {
 
@@ -24,6 +25,7 @@ record Config(Path root, Path appJar, Path outDir, Path doc, String pgHost, int 
                 str("BENCH_SERVER_HEAP", "512m"),
                 quick,
                 integer("BENCH_RUNS", 3),
+                integer("BENCH_SERVER_WARMUP_S", quick ? 10 : 90),
                 integer("BENCH_WARMUP_S", quick ? 2 : 5),
                 integer("BENCH_DURATION_S", quick ? 5 : 20),
                 Arrays.stream(str("BENCH_CLIENTS", "1,16").split(",")).map(String::strip).map(Integer::parseInt)

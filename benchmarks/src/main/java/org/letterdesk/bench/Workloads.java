@@ -66,8 +66,13 @@ final class Workloads {
     // ------------------------------------------------------------------ durable commands
 
     ClosedLoop.Result registrations(Http http, int clients, LagSampler lag) throws Exception {
+        return registrations(http, clients, lag, config.warmupSeconds(), config.durationSeconds());
+    }
+
+    ClosedLoop.Result registrations(Http http, int clients, LagSampler lag, int warmupSeconds, int durationSeconds)
+            throws Exception {
         AtomicLong tokens = new AtomicLong();
-        return ClosedLoop.run(clients, config.warmupSeconds(), config.durationSeconds(), i -> {
+        return ClosedLoop.run(clients, warmupSeconds, durationSeconds, i -> {
             Random r = new Random(config.seed() + i * 7919L + System.nanoTime());
             return () -> {
                 String token = "BT" + Long.toString(System.nanoTime(), 36) + "x" + tokens.incrementAndGet();
@@ -122,7 +127,11 @@ final class Workloads {
 
     /** The whole procedure per letter (12 commands), each client on its own letters. */
     ClosedLoop.Result procedure(Http http, int clients) throws Exception {
-        return ClosedLoop.run(clients, config.warmupSeconds(), config.durationSeconds(), i -> new ClosedLoop.Op() {
+        return procedure(http, clients, config.warmupSeconds(), config.durationSeconds());
+    }
+
+    ClosedLoop.Result procedure(Http http, int clients, int warmupSeconds, int durationSeconds) throws Exception {
+        return ClosedLoop.run(clients, warmupSeconds, durationSeconds, i -> new ClosedLoop.Op() {
             final Random r = new Random(config.seed() + i * 104729L + System.nanoTime());
             int step;
             String id;
