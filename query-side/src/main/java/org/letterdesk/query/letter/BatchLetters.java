@@ -6,25 +6,20 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The letters of one projection batch and their views as stored before it. A letter without a stored view is new
- * to the projection, so no read model has a row of it yet.
+ * The letters of one projection batch ({@code all}) and the views of those the projection has seen before, as
+ * stored before the batch ({@code stored}). A letter without a stored view is new to the projection, so no read
+ * model has a row of it yet.
  */
-public record BatchLetters(Map<String, LetterView> stored, Set<String> unseen) {
+public record BatchLetters(Set<String> all, Map<String, LetterView> stored) {
 
     public BatchLetters {
+        all = Set.copyOf(all);
         stored = Map.copyOf(stored);
-        unseen = Set.copyOf(unseen);
     }
 
     /** Letters whose stored view satisfies the condition: those that can already have the rows it stands for. */
     public Set<String> storedWhere(Predicate<LetterView> condition) {
         return stored.entrySet().stream().filter(e -> condition.test(e.getValue())).map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
-    }
-
-    public Set<String> all() {
-        Set<String> all = new java.util.HashSet<>(stored.keySet());
-        all.addAll(unseen);
-        return all;
     }
 }

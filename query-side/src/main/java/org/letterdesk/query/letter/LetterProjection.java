@@ -118,14 +118,10 @@ class LetterProjection {
             stored.put(view.letterId(), parsed);
             letters.put(view.letterId(), new Folding(view, parsed));
         }
-        Set<String> unseen = new LinkedHashSet<>();
         for (String letterId : letterIds) {
-            if (!letters.containsKey(letterId)) {
-                unseen.add(letterId);
-                letters.put(letterId, new Folding(new StoredLetterView(letterId), new LetterView()));
-            }
+            letters.computeIfAbsent(letterId, id -> new Folding(new StoredLetterView(id), new LetterView()));
         }
-        BatchLetters batchLetters = new BatchLetters(stored, unseen);
+        BatchLetters batchLetters = new BatchLetters(letterIds, stored);
         readModels.forEach(model -> model.prefetch(batchLetters));
     }
 

@@ -7,7 +7,6 @@ import org.letterdesk.query.letter.LetterReadModel;
 import org.letterdesk.query.letter.LetterView;
 import org.springframework.stereotype.Component;
 
-
 /**
  * Keeps the facts of the monthly error analysis (质量分析): a row per letter and per draft, correction and dispute.
  * Rows are keyed by letter and number and rewritten from the view, so applying a view twice changes nothing.

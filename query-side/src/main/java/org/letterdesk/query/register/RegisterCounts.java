@@ -4,9 +4,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
+import java.util.stream.Collectors;
 
 /**
  * The register's counter table, {@code register_count}: the number of register rows per combination of department,
@@ -67,31 +70,17 @@ class RegisterCounts {
 
     /** The number of register rows matching the filter's department, status, channel, category and urgency. */
     long total(RegisterFilter filter) {
-        List<String> where = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
-        if (filter.department() != null) {
-            where.add("department = ?");
-            args.add(filter.department().name());
-        }
-        if (filter.status() != null) {
-            where.add("status = ?");
-            args.add(filter.status().name());
-        }
-        if (filter.channel() != null) {
-            where.add("channel = ?");
-            args.add(filter.channel().name());
-        }
-        if (filter.category() != null) {
-            where.add("category = ?");
-            args.add(filter.category().name());
-        }
-        if (filter.urgent() != null) {
-            where.add("urgent = ?");
-            args.add(filter.urgent());
-        }
-        String sql = "SELECT coalesce(sum(n), 0) FROM register_count"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
-        Long total = jdbc.queryForObject(sql, Long.class, args.toArray());
+        Map<String, Object> equal = new LinkedHashMap<>();
+        equal.put("department", filter.department() == null ? null : filter.department().name());
+        equal.put("status", filter.status() == null ? null : filter.status().name());
+        equal.put("channel", filter.channel() == null ? null : filter.channel().name());
+        equal.put("category", filter.category() == null ? null : filter.category().name());
+        equal.put("urgent", filter.urgent());
+        equal.values().removeIf(Objects::isNull);
+        String where = equal.keySet().stream().map(column -> column + " = ?")
+                .collect(Collectors.joining(" AND ", " WHERE ", ""));
+        String sql = "SELECT coalesce(sum(n), 0) FROM register_count" + (equal.isEmpty() ? "" : where);
+        Long total = jdbc.queryForObject(sql, Long.class, equal.values().toArray());
         return total == null ? 0 : total;
     }
 }
