@@ -10,6 +10,7 @@ import java.util.List;
  * quality facts), filled for bulk-loaded letters from their stored letter views — the same derivation the schema
  * migrations that introduced these tables use for existing letters (they mirror the read models' own mapping from
  * the view). Only letters without a row yet are touched; a table that does not exist in the schema is skipped.
+ * The register's counter table is counted again from the whole register.
  */
 final class DerivedReadModels {
 
@@ -92,6 +93,12 @@ final class DerivedReadModels {
                          CROSS JOIN LATERAL jsonb_array_elements(v.document -> 'disputes') d
                     WHERE d ->> 'recordedAt' IS NOT NULL"""));
 
+    private static final String RECOUNT_REGISTER = """
+            INSERT INTO register_count (department, status, channel, category, urgent, shard, n)
+            SELECT coalesce(department, ''), status, channel, category, urgent, 0, count(*)
+            FROM register_entry
+            GROUP BY coalesce(department, ''), status, channel, category, urgent""";
+
     /** Fills the derived tables for the letters loaded since the last call; answers the tables filled. */
     static List<String> fill(Connection c, String loadedLettersTable) throws Exception {
         List<String> filled = new java.util.ArrayList<>();
@@ -105,6 +112,13 @@ final class DerivedReadModels {
                     st.executeUpdate(fill.sql());
                     filled.add(fill.table());
                 }
+            }
+            if (exists(st, "register_count")) {
+                // Counted again from the whole register, as migration V8 fills it (in shard 0; a total sums every
+                // shard): the loaded register rows were copied in past the read model that keeps the counts.
+                st.execute("TRUNCATE register_count");
+                st.executeUpdate(RECOUNT_REGISTER);
+                filled.add("register_count");
             }
             c.commit();
         } catch (Exception e) {

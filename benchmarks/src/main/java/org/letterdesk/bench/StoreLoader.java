@@ -252,7 +252,6 @@ final class StoreLoader {
             c.commit();
             c.setAutoCommit(true);
             derivedTables = DerivedReadModels.fill(c, "bench_stage_letters");
-            recountRegister(c);
             try (Statement st = c.createStatement()) {
                 st.execute("ANALYZE");
             }
@@ -263,28 +262,6 @@ final class StoreLoader {
         totalSeconds += seconds;
         return new Stage(targetEvents, existing + emitted, letters, emitted, seconds, stoppedBecause,
                 databaseBytes());
-    }
-
-    /**
-     * The register's counter table, counted again from the whole register as migration V8 fills it (in shard 0; a
-     * total sums every shard): the loaded register rows were copied in past the read model that keeps the counts.
-     */
-    private static void recountRegister(Connection c) throws Exception {
-        c.setAutoCommit(false);
-        try (Statement st = c.createStatement()) {
-            st.execute("TRUNCATE register_count");
-            st.execute("""
-                    INSERT INTO register_count (department, status, channel, category, urgent, shard, n)
-                    SELECT coalesce(department, ''), status, channel, category, urgent, 0, count(*)
-                    FROM register_entry
-                    GROUP BY coalesce(department, ''), status, channel, category, urgent""");
-            c.commit();
-        } catch (Exception e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
     }
 
     long databaseBytes() throws Exception {
