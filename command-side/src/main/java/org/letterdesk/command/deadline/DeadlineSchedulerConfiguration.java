@@ -59,7 +59,9 @@ class DeadlineSchedulerConfiguration {
     IndexedDeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration axon,
                                            @Qualifier("eventSerializer") Serializer serializer,
                                            TransactionManager transactionManager,
-                                           DeadlineManagerSpanFactory spanFactory, JdbcTemplate jdbc) {
+                                           DeadlineManagerSpanFactory spanFactory, JdbcTemplate jdbc,
+                                           @Qualifier("deadlineDetailsTask")
+                                           Task<DbSchedulerBinaryDeadlineDetails> deadlineTask) {
         DbSchedulerDeadlineManager dbScheduler = DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
@@ -69,7 +71,7 @@ class DeadlineSchedulerConfiguration {
                 .startScheduler(false) // started below, once the application is ready
                 .stopScheduler(false)
                 .build();
-        return new IndexedDeadlineManager(dbScheduler, jdbc);
+        return new IndexedDeadlineManager(dbScheduler, jdbc, deadlineTask.getName());
     }
 
     /** Started only once the application is ready, so a due deadline finds its aggregate handlers registered. */

@@ -21,10 +21,13 @@ public class IndexedDeadlineManager implements DeadlineManager {
 
     private final DbSchedulerDeadlineManager delegate;
     private final JdbcTemplate jdbc;
+    private final String taskName;
 
-    public IndexedDeadlineManager(DbSchedulerDeadlineManager delegate, JdbcTemplate jdbc) {
+    /** {@code taskName}: the db-scheduler task that runs the deadlines, the first column of its tasks' key. */
+    public IndexedDeadlineManager(DbSchedulerDeadlineManager delegate, JdbcTemplate jdbc, String taskName) {
         this.delegate = delegate;
         this.jdbc = jdbc;
+        this.taskName = taskName;
     }
 
     /** The wrapped manager, which the scheduler's deadline task invokes when a deadline is due. */
@@ -64,10 +67,12 @@ public class IndexedDeadlineManager implements DeadlineManager {
     /**
      * Removes a schedule in the current transaction. One that already fired is gone; one that is firing right now
      * is left to finish (db-scheduler would refuse to cancel it and fail the whole command), and the letter
-     * ignores a deadline it no longer has open.
+     * ignores a deadline it no longer has open. By the whole key (task name, instance): the instance alone is
+     * not a prefix of the key's index, and would scan all of it, i.e. every open deadline of every letter.
      */
     private void unschedule(String scheduleId) {
-        jdbc.update("DELETE FROM scheduled_tasks WHERE task_instance = ? AND picked = false", scheduleId);
+        jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND picked = false",
+                taskName, scheduleId);
     }
 
     @Override
