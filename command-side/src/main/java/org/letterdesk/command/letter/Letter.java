@@ -6,10 +6,12 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.letterdesk.command.archive.RetentionPolicy;
@@ -105,14 +107,26 @@ public class Letter {
                     Map.of("errors", List.of(Map.of("field", "receivedAt",
                             "message", "must not be more than 5 minutes in the future"))));
         }
+        boolean markUrgent = cmd.urgentReason() != null && !cmd.urgentReason().isBlank();
+        DeadlineSet first = planner.firstResponse(cmd.letterId(), cmd.receivedAt(), markUrgent);
+        DeadlineSet reply = planner.reply(cmd.letterId(), cmd.receivedAt(), cmd.channel(), markUrgent);
+        // Everything that writes to the database goes before the register number: the number's row lock
+        // serialises the year's registrations from here to the commit, so it must cover as little as possible.
+        ScopeDescriptor scope = new AggregateScopeDescriptor(Letter.class.getSimpleName(), cmd.letterId());
+        DeadlineScheduling.schedule(deadlineManager, first, now, scope);
+        DeadlineScheduling.schedule(deadlineManager, reply, now, scope);
         String serial = serialNumbers.next(cmd.receivedAt().atZone(zone).getYear());
         apply(new LetterReceived(cmd.letterId(), serial, cmd.channel(), cmd.receivedAt(), cmd.sender(),
                 cmd.subject(), cmd.coreRequest(), cmd.category(), cmd.attachments(), cmd.remarks()));
-        boolean markUrgent = cmd.urgentReason() != null && !cmd.urgentReason().isBlank();
         if (markUrgent) {
             apply(new MarkedUrgent(cmd.letterId(), cmd.urgentReason().strip()));
         }
-        return setIntakeDeadlines(planner, deadlineManager, now, true);
+        apply(first);
+        apply(reply);
+        Map<String, Object> deadlines = new LinkedHashMap<>();
+        deadlines.put("firstResponseDue", first.due());
+        deadlines.put("replyDue", reply.due());
+        return withWarnings(result().with("deadlines", deadlines), first, reply);
     }
 
     @CommandHandler
@@ -126,31 +140,37 @@ public class Letter {
             throw invalid("Letter " + serialNo + " was already replied to");
         }
         apply(new MarkedUrgent(letterId, cmd.reason().strip()));
-        return setIntakeDeadlines(planner, deadlineManager, clock.instant(), false);
+        return setIntakeDeadlines(planner, deadlineManager, clock.instant());
     }
 
     /**
-     * Sets the first-response and reply deadlines at registration; on urgency, re-sets those still open (a met or
-     * missed deadline stays as it was), always counted from the time of receipt.
+     * On urgency, re-sets the first-response and reply deadlines still open (a met or missed deadline stays as it
+     * was), counted from the time of receipt.
      */
     private CommandResult setIntakeDeadlines(DeadlinePlanner planner, DeadlineManager deadlineManager,
-                                             Instant now, boolean initial) {
+                                             Instant now) {
         Map<String, Object> deadlines = new LinkedHashMap<>();
-        List<String> warnings = new ArrayList<>();
-        if (initial || isOpen(DeadlineKind.FIRST_RESPONSE, 0)) {
+        List<DeadlineSet> sets = new ArrayList<>();
+        if (isOpen(DeadlineKind.FIRST_RESPONSE, 0)) {
             DeadlineSet first = planner.firstResponse(letterId, receivedAt, urgent);
             setDeadline(first, deadlineManager, now);
             deadlines.put("firstResponseDue", first.due());
-            warnings.addAll(first.warnings());
+            sets.add(first);
         }
-        if (initial || isOpen(DeadlineKind.REPLY, 0)) {
+        if (isOpen(DeadlineKind.REPLY, 0)) {
             DeadlineSet reply = planner.reply(letterId, receivedAt, channel, urgent);
             setDeadline(reply, deadlineManager, now);
             deadlines.put("replyDue", reply.due());
-            warnings.addAll(reply.warnings());
+            sets.add(reply);
         }
-        CommandResult result = result().with("deadlines", deadlines);
-        return warnings.isEmpty() ? result : result.with("warnings", warnings.stream().distinct().toList());
+        return withWarnings(result().with("deadlines", deadlines), sets.toArray(DeadlineSet[]::new));
+    }
+
+    /** The calendar's warnings (a year without a loaded calendar) are answered to the client too. */
+    private static CommandResult withWarnings(CommandResult result, DeadlineSet... sets) {
+        List<String> warnings = java.util.Arrays.stream(sets).flatMap(set -> set.warnings().stream())
+                .distinct().toList();
+        return warnings.isEmpty() ? result : result.with("warnings", warnings);
     }
 
     private boolean isOpen(DeadlineKind kind, int ref) {
