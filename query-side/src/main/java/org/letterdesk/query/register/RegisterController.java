@@ -6,7 +6,6 @@ import org.letterdesk.query.QuerySideConfiguration;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -36,13 +35,15 @@ class RegisterController {
     private static final int MAX_SIZE = 200;
 
     private final RegisterEntries register;
+    private final RegisterPages pages;
     private final RegisterCounts counts;
     private final ZoneId zone;
     private final Clock clock;
 
-    RegisterController(RegisterEntries register, RegisterCounts counts,
+    RegisterController(RegisterEntries register, RegisterPages pages, RegisterCounts counts,
                        @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone, Clock clock) {
         this.register = register;
+        this.pages = pages;
         this.counts = counts;
         this.zone = zone;
         this.clock = clock;
@@ -67,17 +68,10 @@ class RegisterController {
         Instant now = clock.instant();
         Specification<RegisterEntry> spec = filter.toSpecification(zone, now);
         PageRequest pageRequest = PageRequest.of(page, size, sort(sort));
-        List<RegisterEntry> entries;
-        long total;
-        if (filter.usesCountedColumnsOnly()) {
-            // The exact total from the counter table: a count over the register grows with the matching rows.
-            entries = register.findBy(spec, query -> query.slice(pageRequest)).getContent();
-            total = counts.total(filter);
-        } else {
-            Page<RegisterEntry> result = register.findAll(spec, pageRequest);
-            entries = result.getContent();
-            total = result.getTotalElements();
-        }
+        List<RegisterEntry> entries = pages.page(spec, pageRequest);
+        // For filters on counted columns the exact total comes from the counter table: a count over the register
+        // grows with the matching rows.
+        long total = filter.usesCountedColumnsOnly() ? counts.total(filter) : register.count(spec);
         return new RegisterPage(entries.stream().map(e -> RegisterItem.of(e, now)).toList(), page, size, total);
     }
 

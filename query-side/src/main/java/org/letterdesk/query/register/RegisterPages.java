@@ -1,0 +1,71 @@
+package org.letterdesk.query.register;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.query.QueryUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One page of the register in two steps: the page's letter ids first, then only those rows. Where an index holds
+ * the filter's columns, the order and the id (department, status, newest first: migration V9), the first step
+ * reads index pages only, and the rows skipped by the page's offset are never fetched from the table; on a
+ * register larger than memory that is one table page read per row shown instead of one per row passed over.
+ * Both steps read one snapshot.
+ */
+@Component
+class RegisterPages {
+
+    private final EntityManager entityManager;
+    private final RegisterEntries register;
+    private final TransactionTemplate snapshot;
+
+    RegisterPages(EntityManager entityManager, RegisterEntries register, PlatformTransactionManager transactions) {
+        this.entityManager = entityManager;
+        this.register = register;
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    List<RegisterEntry> page(Specification<RegisterEntry> filter, Pageable page) {
+        return snapshot.execute(status -> {
+            List<String> ids = ids(filter, page);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            Map<String, RegisterEntry> rows = register.findAllById(ids).stream()
+                    .collect(Collectors.toMap(RegisterEntry::getLetterId, Function.identity()));
+            return ids.stream().map(rows::get).filter(Objects::nonNull).toList();
+        });
+    }
+
+    private List<String> ids(Specification<RegisterEntry> filter, Pageable page) {
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<String> query = cb.createQuery(String.class);
+        Root<RegisterEntry> root = query.from(RegisterEntry.class);
+        query.select(root.get("letterId"));
+        Predicate where = filter.toPredicate(root, query, cb);
+        if (where != null) {
+            query.where(where);
+        }
+        query.orderBy(QueryUtils.toOrders(page.getSort(), root, cb));
+        return entityManager.createQuery(query)
+                .setFirstResult(Math.toIntExact(page.getOffset()))
+                .setMaxResults(page.getPageSize())
+                .getResultList();
+    }
+}
