@@ -364,12 +364,13 @@ public final class Benchmark {
 
     private void readsAt(Http http, StoreLoader loader, String label, Random r) throws Exception {
         int n = config.sampleLetters();
-        // Warm the server's code paths on letters not measured afterwards.
-        List<StoreLoader.SampledLetter> warm = loader.sample(20, r);
+        // Warm the freshly started server's code paths up on letters not measured afterwards: with a few dozen
+        // requests the JIT was still compiling during the first measured run, whose p99 then measured that.
+        List<StoreLoader.SampledLetter> warm = loader.sample(config.readWarmupLetters(), r);
         work.reads(http, "auditor", warm.stream().map(l -> "/api/letters/" + l.letterId() + "/history").toList());
         work.reads(http, "auditor", warm.stream().map(l -> "/api/letters/" + l.letterId() + "/state?asOf="
                 + l.asOf()).toList());
-        work.reads(http, "supervisor", work.registerPaths(6));
+        work.reads(http, "supervisor", work.registerPaths(config.registerRequests()));
         List<Double> historyP50 = new ArrayList<>(), historyP99 = new ArrayList<>();
         List<Double> stateP50 = new ArrayList<>(), stateP99 = new ArrayList<>();
         List<Double> rawP50 = new ArrayList<>(), rawP99 = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.List;
 record Config(Path root, Path appJar, Path outDir, Path doc, String pgHost, int pgPort, String pgUser, String database,
               String serverHeap, boolean quick, int runs, int serverWarmupSeconds, int warmupSeconds,
               int durationSeconds,
+              int readWarmupLetters,
               List<Integer> clients, List<Long> sizes, int loadMinutes, long minFreeBytes, int sampleLetters,
               int registerRequests, int lagPollers, int lagPollMillis, int rebuildTimeoutSeconds, long rebuildEvents, long seed) {
 
@@ -28,6 +29,7 @@ record Config(Path root, Path appJar, Path outDir, Path doc, String pgHost, int 
                 integer("BENCH_SERVER_WARMUP_S", quick ? 10 : 90),
                 integer("BENCH_WARMUP_S", quick ? 2 : 5),
                 integer("BENCH_DURATION_S", quick ? 5 : 20),
+                integer("BENCH_READ_WARMUP_LETTERS", quick ? 50 : 300),
                 Arrays.stream(str("BENCH_CLIENTS", "1,16").split(",")).map(String::strip).map(Integer::parseInt)
                         .toList(),
                 Arrays.stream(str("BENCH_SIZES", quick ? "100000" : "1000000,30000000").split(","))
