@@ -88,6 +88,16 @@ class RegistrationTest extends ApiTestSupport {
     }
 
     @Test
+    void aReceiptTimeInTheFutureIsReportedWithTheOtherFieldErrors() {
+        Map<String, Object> body = new HashMap<>(letter("2999-01-01T00:00:00+08:00"));
+        body.remove("subject");
+        Reply reply = post("clerk", "/api/letters", body);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(reply.body().get("errors").findValuesAsString("field")).containsExactly("receivedAt", "subject");
+    }
+
+    @Test
     void anUnknownEnumValueIsAFieldError() {
         Map<String, Object> body = new HashMap<>(letter("2026-03-02T10:15:00+08:00"));
         body.put("channel", "PIGEON");

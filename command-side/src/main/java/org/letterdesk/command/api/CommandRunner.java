@@ -38,6 +38,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one way HTTP commands reach the aggregates: checks the role, validates the body, carries user, role and
@@ -80,14 +81,23 @@ public class CommandRunner {
 
     /** Bean-validates a request body; violations become VALIDATION_FAILED with field errors. */
     public <T> T validate(T body) {
+        return validate(body, b -> List.of());
+    }
+
+    /**
+     * As {@link #validate(Object)}, with the field errors of checks that bean validation cannot express (such as
+     * those that need the clock), reported together with the others.
+     */
+    public <T> T validate(T body, Function<T, List<Map<String, String>>> moreChecks) {
         if (body == null) {
             throw new LetterdeskProblem(ProblemCode.MALFORMED_REQUEST, "A request body is required");
         }
         Set<ConstraintViolation<T>> violations = validator.validate(body);
-        if (!violations.isEmpty()) {
-            List<Map<String, String>> errors = violations.stream()
-                    .map(v -> Map.of("field", v.getPropertyPath().toString().replace(".<list element>", ""),
-                            "message", v.getMessage()))
+        List<Map<String, String>> more = moreChecks.apply(body);
+        if (!violations.isEmpty() || !more.isEmpty()) {
+            List<Map<String, String>> errors = Stream.concat(violations.stream()
+                            .map(v -> Map.of("field", v.getPropertyPath().toString().replace(".<list element>", ""),
+                                    "message", v.getMessage())), more.stream())
                     .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
                     .toList();
             throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "The request has invalid fields",

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,16 +32,19 @@ import java.util.UUID;
 class IntakeController {
 
     private final CommandRunner commands;
+    private final Clock clock;
 
-    IntakeController(CommandRunner commands) {
+    IntakeController(CommandRunner commands, Clock clock) {
         this.commands = commands;
+        this.clock = clock;
     }
 
     @PostMapping
     @Operation(summary = "Register a letter (CLERK): LetterReceived, DeadlineSet, MarkedUrgent if urgentReason")
     ResponseEntity<Map<String, Object>> register(@RequestBody RegisterLetterRequest body, CommandRequest request) {
         Actor actor = commands.authorize(Role.CLERK);
-        commands.validate(body);
+        commands.validate(body, b -> b.receivedAt() == null ? List.of()
+                : ReceiptTime.futureError(b.receivedAt().toInstant(), clock.instant()).stream().toList());
         String letterId = UUID.randomUUID().toString();
         List<org.letterdesk.events.Attachment> attachments = body.attachments() == null ? List.of()
                 : body.attachments().stream().map(AttachmentRequest::toAttachment).toList();

@@ -19,6 +19,7 @@ import org.letterdesk.command.deadline.DeadlineDue;
 import org.letterdesk.command.deadline.DeadlinePlanner;
 import org.letterdesk.command.deadline.DeadlineScheduling;
 import org.letterdesk.command.drafting.WordingChecker;
+import org.letterdesk.command.intake.ReceiptTime;
 import org.letterdesk.command.intake.SerialNumbers;
 import org.letterdesk.command.letter.LetterCommands.*;
 import org.letterdesk.events.*;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -102,11 +104,10 @@ public class Letter {
     public CommandResult handle(RegisterLetter cmd, SerialNumbers serialNumbers, DeadlinePlanner planner,
                                 DeadlineManager deadlineManager, Clock clock, ZoneId zone) {
         Instant now = clock.instant();
-        if (cmd.receivedAt().isAfter(now.plusSeconds(300))) {
+        ReceiptTime.futureError(cmd.receivedAt(), now).ifPresent(error -> {
             throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "receivedAt lies in the future",
-                    Map.of("errors", List.of(Map.of("field", "receivedAt",
-                            "message", "must not be more than 5 minutes in the future"))));
-        }
+                    Map.of("errors", List.of(error)));
+        });
         boolean markUrgent = cmd.urgentReason() != null && !cmd.urgentReason().isBlank();
         DeadlineSet first = planner.firstResponse(cmd.letterId(), cmd.receivedAt(), markUrgent);
         DeadlineSet reply = planner.reply(cmd.letterId(), cmd.receivedAt(), cmd.channel(), markUrgent);
@@ -168,7 +169,7 @@ public class Letter {
 
     /** The calendar's warnings (a year without a loaded calendar) are answered to the client too. */
     private static CommandResult withWarnings(CommandResult result, DeadlineSet... sets) {
-        List<String> warnings = java.util.Arrays.stream(sets).flatMap(set -> set.warnings().stream())
+        List<String> warnings = Arrays.stream(sets).flatMap(set -> set.warnings().stream())
                 .distinct().toList();
         return warnings.isEmpty() ? result : result.with("warnings", warnings);
     }
