@@ -36,12 +36,18 @@ class DeadlineSchedulerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineSchedulerConfiguration.class);
 
-    /** The task that runs due deadlines; it finds the manager lazily, which needs this scheduler first. */
+    /**
+     * The task that runs due deadlines; it finds the manager lazily, which needs this scheduler first. A failed
+     * deadline is tried again within seconds (see {@link RetryingDeadlineTask}).
+     */
     @Bean
     @Qualifier("deadlineDetailsTask")
-    Task<DbSchedulerBinaryDeadlineDetails> deadlineDetailsTask(ApplicationContext context) {
-        return DbSchedulerDeadlineManager.binaryTask(
-                () -> context.getBean(IndexedDeadlineManager.class).dbScheduler());
+    Task<DbSchedulerBinaryDeadlineDetails> deadlineDetailsTask(
+            ApplicationContext context,
+            @Value("${letterdesk.deadlines.retry.first-delay:PT1S}") Duration firstRetry,
+            @Value("${letterdesk.deadlines.retry.max-delay:PT5M}") Duration maxRetry) {
+        return new RetryingDeadlineTask<>(DbSchedulerDeadlineManager.binaryTask(
+                () -> context.getBean(IndexedDeadlineManager.class).dbScheduler()), firstRetry, maxRetry);
     }
 
     @Bean
