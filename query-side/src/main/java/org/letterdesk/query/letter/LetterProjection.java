@@ -6,8 +6,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.Message;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -15,10 +15,8 @@ import org.letterdesk.events.LetterEvent;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,71 +32,48 @@ import java.util.Set;
 @Component
 @ProcessingGroup(LetterProjection.GROUP)
 @AllowReplay
-class LetterProjection {
+public class LetterProjection {
 
-    static final String GROUP = "letters";
+    public static final String GROUP = "letters";
+    /** Where Axon's pooled processor puts the id of the segment a batch belongs to (the bulk replay does too). */
+    public static final String SEGMENT_ID_RESOURCE = "Processor[" + GROUP + "]/SegmentId";
     private static final String BATCH = LetterProjection.class.getName() + ".batch";
 
-    private final StoredLetterViews views;
-    private final List<LetterReadModel> readModels;
-    private final LetterViewJson json;
+    private final LetterWriter writer;
 
-    LetterProjection(StoredLetterViews views, List<LetterReadModel> readModels, LetterViewJson json) {
-        this.views = views;
-        this.readModels = readModels;
-        this.json = json;
-    }
-
-    /** A letter being folded in this batch: its stored row and its view after the events seen so far. */
-    private static final class Folding {
-        final StoredLetterView stored;
-        LetterView view;
-        Instant at;
-
-        Folding(StoredLetterView stored, LetterView view) {
-            this.stored = stored;
-            this.view = view;
-        }
+    LetterProjection(LetterWriter writer) {
+        this.writer = writer;
     }
 
     @EventHandler
     void on(LetterEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MetaDataValue(value = "user", required = false) String user) {
-        Folding letter = batch().computeIfAbsent(event.letterId(), this::load);
-        if (sequence <= letter.view.version) {
-            return;
-        }
-        letter.view.apply(event, new LetterView.EventContext(sequence, at, user));
-        letter.at = at;
+        batch().computeIfAbsent(event.letterId(), this::load).apply(event, sequence, at, user);
     }
 
-    private Folding load(String letterId) {
-        StoredLetterView stored = views.findById(letterId).orElseGet(() -> new StoredLetterView(letterId));
-        return new Folding(stored, stored.document() == null ? new LetterView() : json.read(stored.document()));
+    private FoldedLetter load(String letterId) {
+        return writer.load(Set.of(letterId)).get(letterId);
     }
 
     /** The letters of the current batch; written when its transaction commits. */
-    private Map<String, Folding> batch() {
+    private Map<String, FoldedLetter> batch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        Map<String, Folding> letters = unitOfWork.getResource(BATCH);
+        Map<String, FoldedLetter> letters = unitOfWork.getResource(BATCH);
         if (letters == null) {
             letters = new LinkedHashMap<>();
             unitOfWork.resources().put(BATCH, letters);
             prefetch(unitOfWork, letters); // outside the resource map's compute: read models add resources too
-            Map<String, Folding> written = letters;
-            unitOfWork.onPrepareCommit(u -> {
-                written.values().forEach(this::write);
-                readModels.forEach(LetterReadModel::batchWritten);
-            });
+            Map<String, FoldedLetter> written = letters;
+            unitOfWork.onPrepareCommit(u -> writer.write(written.values()));
         }
         return letters;
     }
 
     /**
-     * Reads the stored views of every letter in the batch with one query, and hands them to the read models, which
-     * read their rows of those letters that can have any, so that writing them needs no further reads.
+     * Reads the stored views of every letter in the batch with one query, and lets the read models read their rows
+     * of those letters, before any event of the batch is folded in.
      */
-    private void prefetch(UnitOfWork<?> unitOfWork, Map<String, Folding> letters) {
+    private void prefetch(UnitOfWork<?> unitOfWork, Map<String, FoldedLetter> letters) {
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch)) {
             return;
         }
@@ -111,32 +86,12 @@ class LetterProjection {
         if (letterIds.isEmpty()) {
             return;
         }
-        Map<String, LetterView> stored = new HashMap<>();
-        for (StoredLetterView view : views.findAllById(letterIds)) {
-            // One parsed view serves both: the read models look at it in prefetch, before any event is folded in.
-            LetterView parsed = json.read(view.document());
-            stored.put(view.letterId(), parsed);
-            letters.put(view.letterId(), new Folding(view, parsed));
-        }
-        for (String letterId : letterIds) {
-            letters.computeIfAbsent(letterId, id -> new Folding(new StoredLetterView(id), new LetterView()));
-        }
-        BatchLetters batchLetters = new BatchLetters(letterIds, stored);
-        readModels.forEach(model -> model.prefetch(batchLetters));
-    }
-
-    private void write(Folding letter) {
-        if (letter.view.version <= letter.stored.version()) {
-            return; // only events already applied were seen
-        }
-        letter.stored.update(letter.view.version, json.write(letter.view), letter.at);
-        views.save(letter.stored);
-        readModels.forEach(model -> model.update(letter.view));
+        letters.putAll(writer.load(letterIds));
+        writer.prefetch(letters.values());
     }
 
     @ResetHandler
     void reset() {
-        readModels.forEach(LetterReadModel::reset);
-        views.deleteAllInBatch();
+        writer.reset();
     }
 }

@@ -1,5 +1,7 @@
 package org.letterdesk.query.letter;
 
+import java.util.List;
+
 /**
  * A table derived from the letter view. The letter projection folds each event into the view and then hands the
  * new view to every read model, in the same transaction, so all of a letter's rows move together.
@@ -24,6 +26,9 @@ public interface LetterReadModel {
     default void batchWritten() {
     }
 
-    /** Forget everything, before a replay rebuilds it. */
-    void reset();
+    /**
+     * The tables this read model keeps; a replay empties them (with one {@code TRUNCATE} of every read model's
+     * tables, which leaves no dead rows behind for the replay's inserts to wade through).
+     */
+    List<String> tables();
 }

@@ -7,6 +7,8 @@ import org.letterdesk.query.letter.LetterReadModel;
 import org.letterdesk.query.letter.LetterView;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * Keeps the facts of the monthly error analysis (质量分析): a row per letter and per draft, correction and dispute.
  * Rows are keyed by letter and number and rewritten from the view, so applying a view twice changes nothing.
@@ -14,21 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 class QualityReadModel implements LetterReadModel {
 
-    private final QualityLetterFacts facts;
-    private final QualityDrafts drafts;
-    private final QualityCorrections corrections;
-    private final QualityDisputes disputes;
     private final BatchRows<QualityLetterFact, String> factRows;
     private final BatchRows<QualityDraft, LetterItemKey> draftRows;
     private final BatchRows<QualityCorrection, LetterItemKey> correctionRows;
     private final BatchRows<QualityDispute, LetterItemKey> disputeRows;
 
-    QualityReadModel(QualityLetterFacts facts, QualityDrafts drafts, QualityCorrections corrections,
-                     QualityDisputes disputes, EntityManager entityManager) {
-        this.facts = facts;
-        this.drafts = drafts;
-        this.corrections = corrections;
-        this.disputes = disputes;
+    QualityReadModel(EntityManager entityManager) {
         this.factRows = new BatchRows<>(entityManager, QualityLetterFact.class, QualityLetterFact::letterId);
         this.draftRows = new BatchRows<>(entityManager, QualityDraft.class, QualityDraft::key);
         this.correctionRows = new BatchRows<>(entityManager, QualityCorrection.class, QualityCorrection::key);
@@ -58,10 +51,7 @@ class QualityReadModel implements LetterReadModel {
     }
 
     @Override
-    public void reset() {
-        disputes.deleteAllInBatch();
-        corrections.deleteAllInBatch();
-        drafts.deleteAllInBatch();
-        facts.deleteAllInBatch();
+    public List<String> tables() {
+        return List.of("quality_dispute", "quality_correction", "quality_draft", "quality_letter_fact");
     }
 }

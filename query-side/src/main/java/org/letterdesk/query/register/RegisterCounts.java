@@ -64,10 +64,6 @@ class RegisterCounts {
         }
     }
 
-    void clear() {
-        jdbc.update("DELETE FROM register_count");
-    }
-
     /** The number of register rows matching the filter's department, status, channel, category and urgency. */
     long total(RegisterFilter filter) {
         Map<String, Object> equal = new LinkedHashMap<>();

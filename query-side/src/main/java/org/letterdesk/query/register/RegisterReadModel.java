@@ -4,10 +4,12 @@ import jakarta.persistence.EntityManager;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.letterdesk.query.letter.BatchLetters;
 import org.letterdesk.query.letter.BatchRows;
+import org.letterdesk.query.letter.LetterProjection;
 import org.letterdesk.query.letter.LetterReadModel;
 import org.letterdesk.query.letter.LetterView;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -21,15 +23,11 @@ import java.util.TreeMap;
 class RegisterReadModel implements LetterReadModel {
 
     private static final String COUNT_CHANGES = RegisterReadModel.class.getName() + ".countChanges";
-    /** Where Axon's pooled processor puts the id of the segment a batch belongs to. */
-    private static final String SEGMENT_ID = "Processor[letters]/SegmentId";
 
-    private final RegisterEntries register;
     private final RegisterCounts counts;
     private final BatchRows<RegisterEntry, String> rows;
 
-    RegisterReadModel(RegisterEntries register, RegisterCounts counts, EntityManager entityManager) {
-        this.register = register;
+    RegisterReadModel(RegisterCounts counts, EntityManager entityManager) {
         this.counts = counts;
         this.rows = new BatchRows<>(entityManager, RegisterEntry.class, RegisterEntry::getLetterId);
     }
@@ -63,15 +61,14 @@ class RegisterReadModel implements LetterReadModel {
         SortedMap<RegisterCountKey, Long> changes = (SortedMap<RegisterCountKey, Long>) CurrentUnitOfWork.get()
                 .root().resources().remove(COUNT_CHANGES);
         if (changes != null) {
-            Integer segment = CurrentUnitOfWork.get().root().getResource(SEGMENT_ID);
+            Integer segment = CurrentUnitOfWork.get().root().getResource(LetterProjection.SEGMENT_ID_RESOURCE);
             counts.add(changes, segment == null ? 0 : segment);
         }
     }
 
     @Override
-    public void reset() {
-        counts.clear();
-        register.deleteAllInBatch();
+    public List<String> tables() {
+        return List.of("register_entry", "register_count");
     }
 
     /**

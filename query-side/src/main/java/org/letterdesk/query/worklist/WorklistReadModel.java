@@ -7,17 +7,16 @@ import org.letterdesk.query.letter.LetterReadModel;
 import org.letterdesk.query.letter.LetterView;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Keeps the work list: a row for each open letter, removed once the letter is closed or archived. */
 @Component
 class WorklistReadModel implements LetterReadModel {
 
-    private final WorklistEntries worklist;
     private final BatchRows<WorklistEntry, String> rows;
 
-    WorklistReadModel(WorklistEntries worklist, EntityManager entityManager) {
-        this.worklist = worklist;
+    WorklistReadModel(EntityManager entityManager) {
         this.rows = new BatchRows<>(entityManager, WorklistEntry.class, WorklistEntry::getLetterId);
     }
 
@@ -39,7 +38,7 @@ class WorklistReadModel implements LetterReadModel {
     }
 
     @Override
-    public void reset() {
-        worklist.deleteAllInBatch();
+    public List<String> tables() {
+        return List.of("worklist_entry");
     }
 }

@@ -1,0 +1,404 @@
+package org.letterdesk.query.rebuild;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.letterdesk.events.LetterEvent;
+import org.letterdesk.query.letter.FoldedLetter;
+import org.letterdesk.query.letter.LetterProjection;
+import org.letterdesk.query.letter.LetterWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+
+/**
+ * The first, bulk part of a rebuild: reads the whole event store in order and folds each letter's events in memory,
+ * writing a letter's rows when it leaves memory rather than once per processor batch it appears in — with the live
+ * projection's own fold and write path ({@link LetterWriter}), so a bulk-replayed table is the table the projection
+ * builds.
+ * <p>
+ * Three kinds of work overlap: one thread reads and deserializes the store ({@link EventStoreScan}), this one folds
+ * the events into the letters in memory, and writer threads write the letters that leave memory. At most
+ * {@code lettersInMemory} letters (plus those of one read chunk) are held; the least recently changed leave first,
+ * in groups of {@code writeBatch}, one transaction each, written under the segment each letter belongs to, as the
+ * processor would have. A letter that comes back after it was written is read again, as the projection would —
+ * after its write has committed.
+ * <p>
+ * It returns the position of the last event it read; the processor goes on from there. If it stops half-way (an
+ * error, a shutdown), the processor replays from the start instead: the fold skips what a stored view already
+ * has, so what was written meanwhile is neither lost nor applied twice.
+ */
+@Component
+class BulkReplay {
+
+    /** Letter writes after which the tables' statistics are first refreshed (then at each doubling). */
+    private static final long FIRST_ANALYZE = 1_000;
+    /** Chunks read ahead of the fold. */
+    private static final int QUEUED_CHUNKS = 4;
+
+    private final EventStoreScan scan;
+    private final LetterWriter writer;
+    private final int lettersInMemory;
+    private final int writeBatch;
+    private final int readChunk;
+    private final int writerThreads;
+
+    /**
+     * @param readChunk     events read between two looks for letters the replay wrote already (one query) and two
+     *                      writes of the letters beyond {@code lettersInMemory}
+     * @param writerThreads threads writing letters, each for a share of the segments (at most one per segment)
+     */
+    BulkReplay(EventStoreScan scan, LetterWriter writer,
+               @Value("${letterdesk.rebuild.letters-in-memory:10000}") int lettersInMemory,
+               @Value("${letterdesk.rebuild.write-batch:1000}") int writeBatch,
+               @Value("${letterdesk.rebuild.read-chunk:1000}") int readChunk,
+               @Value("${letterdesk.rebuild.writer-threads:2}") int writerThreads) {
+        this.scan = scan;
+        this.writer = writer;
+        this.lettersInMemory = Math.max(1, lettersInMemory);
+        this.writeBatch = Math.max(1, writeBatch);
+        this.readChunk = Math.max(1, readChunk);
+        this.writerThreads = Math.max(1, writerThreads);
+    }
+
+    /** What the replay needs of the processor it stands in for. */
+    record Target(TransactionManager transactions, SequencingPolicy<? super TrackedEventMessage<?>> sequencing,
+                  Segment[] segments) {
+    }
+
+    /** How a finished replay went: the token of the last event read (null for an empty store), what it did. */
+    record Result(TrackingToken last, long events, long letterWrites) {
+    }
+
+    /** A letter in memory and the segment whose processor thread would have projected it. */
+    private record Open(FoldedLetter letter, int segment) {
+    }
+
+    /** A letter event as the reader hands it over: deserialized, with what the fold needs of its message. */
+    private record ReadEvent(LetterEvent event, long sequence, Instant at, String user, int segment) {
+    }
+
+    /** Consecutive events of the store; {@code size} counts the events of other kinds too. */
+    private record Chunk(List<ReadEvent> letterEvents, int size, TrackingToken last) {
+    }
+
+    private static final Chunk END = new Chunk(List.of(), 0, null);
+
+    /**
+     * Replays every event now in the store into tables the reset left empty.
+     *
+     * @param progress told the global position of each chunk folded
+     * @param stopped  polled between chunks; when true the replay stops and returns {@code null}
+     * @return what it did, or {@code null} when stopped
+     */
+    Result replay(Target target, LongConsumer progress, BooleanSupplier stopped) {
+        BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+        AtomicReference<Throwable> readFailure = new AtomicReference<>();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        String name = Thread.currentThread().getName();
+        Thread reader = new Thread(() -> read(target, chunks, readFailure, cancelled), name + "-reader");
+        reader.setDaemon(true);
+        reader.start();
+        Writers writers = new Writers(target, Math.min(writerThreads, Math.max(1, target.segments().length)), name);
+        // Access order: the eldest entry is the letter whose last event is the oldest.
+        LinkedHashMap<String, Open> open = new LinkedHashMap<>(lettersInMemory * 2, 0.75f, true);
+        TrackingToken last = null;
+        long events = 0;
+        try {
+            while (true) {
+                if (stopped.getAsBoolean()) {
+                    return null;
+                }
+                Chunk chunk = chunks.poll(1, TimeUnit.SECONDS);
+                if (chunk == null) {
+                    continue;
+                }
+                if (chunk == END) {
+                    break;
+                }
+                events += chunk.size();
+                bringIn(chunk, open, writers);
+                for (ReadEvent read : chunk.letterEvents()) {
+                    open.get(read.event().letterId()).letter()
+                            .apply(read.event(), read.sequence(), read.at(), read.user());
+                }
+                last = chunk.last();
+                last.position().ifPresent(progress::accept);
+                while (open.size() > lettersInMemory) {
+                    writers.writeEldest(open, writeBatch);
+                }
+            }
+            rethrow(readFailure.get());
+            while (!open.isEmpty()) {
+                writers.writeEldest(open, writeBatch);
+            }
+            writers.awaitAll();
+            writer.analyze();
+            return new Result(last, events, writers.letterWrites());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            cancelled.set(true);
+            reader.interrupt();
+            writers.shutDown();
+        }
+    }
+
+    private static void rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        } else if (failure instanceof Error e) {
+            throw e;
+        } else if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** The reader thread: the store in chunks of {@code readChunk} events, then {@link #END}. */
+    private void read(Target target, BlockingQueue<Chunk> chunks, AtomicReference<Throwable> failure,
+                      AtomicBoolean cancelled) {
+        try {
+            EventStoreScan.Cursor cursor = scan.open();
+            while (!cancelled.get()) {
+                List<EventStoreScan.ScannedEvent> page = cursor.next(readChunk);
+                if (page.isEmpty()) {
+                    break;
+                }
+                List<ReadEvent> letterEvents = new ArrayList<>(page.size());
+                for (EventStoreScan.ScannedEvent scanned : page) {
+                    TrackedEventMessage<?> message = scanned.message();
+                    if (LetterEvent.class.isAssignableFrom(message.getPayloadType())) {
+                        letterEvents.add(new ReadEvent((LetterEvent) message.getPayload(), sequenceOf(message),
+                                message.getTimestamp(), scanned.user(), segmentOf(message, target)));
+                    }
+                }
+                if (!hand(chunks, new Chunk(letterEvents, page.size(), cursor.lastToken()), cancelled)) {
+                    return;
+                }
+            }
+        } catch (Throwable e) {
+            failure.set(e);
+        }
+        hand(chunks, END, cancelled);
+    }
+
+    /** Queues the chunk, waiting for room; false when the replay was cancelled meanwhile. */
+    private static boolean hand(BlockingQueue<Chunk> chunks, Chunk chunk, AtomicBoolean cancelled) {
+        try {
+            while (!cancelled.get()) {
+                if (chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    /** Puts the chunk's letters that are not in memory there: from their stored views if written before. */
+    private void bringIn(Chunk chunk, Map<String, Open> open, Writers writers) throws InterruptedException {
+        Map<String, Integer> missing = new LinkedHashMap<>();
+        for (ReadEvent read : chunk.letterEvents()) {
+            String letterId = read.event().letterId();
+            if (!open.containsKey(letterId)) {
+                missing.putIfAbsent(letterId, read.segment());
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        // Only a letter this replay has written can have a stored view (the reset emptied the tables).
+        Set<String> maybeWritten = new LinkedHashSet<>();
+        for (String letterId : missing.keySet()) {
+            if (writers.written.mightContain(letterId)) {
+                maybeWritten.add(letterId);
+            }
+        }
+        Map<String, FoldedLetter> loaded = Map.of();
+        if (!maybeWritten.isEmpty()) {
+            writers.awaitWritten(maybeWritten);
+            loaded = writer.load(maybeWritten);
+        }
+        for (Map.Entry<String, Integer> letter : missing.entrySet()) {
+            FoldedLetter folded = loaded.get(letter.getKey());
+            open.put(letter.getKey(), new Open(folded != null ? folded : writer.fresh(letter.getKey()),
+                    letter.getValue()));
+        }
+    }
+
+    /**
+     * The writer threads. A segment's groups are always written by the same thread, in order, so the register's
+     * counts of a segment (its shard) are written by one thread only; a bounded number of groups is in flight.
+     */
+    private final class Writers {
+
+        private final Target target;
+        private final List<ExecutorService> threads = new ArrayList<>();
+        private final Semaphore inFlightGroups;
+        /** Letters handed to a writer whose transaction has not committed yet. */
+        private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+        private final List<Future<?>> pending = new ArrayList<>();
+        final WrittenLetters written = new WrittenLetters();
+        private long letterWrites;
+        private long analyzeAt = FIRST_ANALYZE;
+
+        Writers(Target target, int count, String name) {
+            this.target = target;
+            this.inFlightGroups = new Semaphore(2 * count);
+            for (int i = 0; i < count; i++) {
+                String threadName = name + "-writer-" + i;
+                threads.add(Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, threadName);
+                    thread.setDaemon(true);
+                    return thread;
+                }));
+            }
+        }
+
+        /** Hands the {@code count} least recently changed letters to the writers and drops them from memory. */
+        void writeEldest(LinkedHashMap<String, Open> open, int count) throws InterruptedException {
+            Map<Integer, List<FoldedLetter>> bySegment = new HashMap<>();
+            Iterator<Open> eldest = open.values().iterator();
+            for (int i = 0; i < count && eldest.hasNext(); i++) {
+                Open letter = eldest.next();
+                bySegment.computeIfAbsent(letter.segment(), s -> new ArrayList<>()).add(letter.letter());
+                eldest.remove();
+            }
+            for (Map.Entry<Integer, List<FoldedLetter>> group : bySegment.entrySet()) {
+                submit(group.getKey(), group.getValue());
+            }
+        }
+
+        private void submit(int segment, List<FoldedLetter> letters) throws InterruptedException {
+            checkFailures();
+            inFlightGroups.acquire();
+            letters.forEach(letter -> {
+                inFlight.add(letter.letterId());
+                written.add(letter.letterId());
+            });
+            letterWrites += letters.size();
+            ExecutorService thread = threads.get(Math.floorMod(segment, threads.size()));
+            pending.add(thread.submit(() -> {
+                try {
+                    write(letters, segment, target);
+                } finally {
+                    letters.forEach(letter -> inFlight.remove(letter.letterId()));
+                    inFlightGroups.release();
+                }
+            }));
+            if (letterWrites >= analyzeAt) {
+                // The tables have doubled since the last statistics: let the planner see them as they are now.
+                awaitAll();
+                writer.analyze();
+                analyzeAt *= 2;
+            }
+        }
+
+        /** Waits until none of these letters is being written (rare: the letters leaving memory are the eldest). */
+        void awaitWritten(Set<String> letterIds) throws InterruptedException {
+            for (String letterId : letterIds) {
+                if (inFlight.contains(letterId)) {
+                    awaitAll();
+                    return;
+                }
+            }
+        }
+
+        void awaitAll() throws InterruptedException {
+            for (Future<?> future : pending) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    rethrow(e.getCause());
+                }
+            }
+            pending.clear();
+        }
+
+        /** Drops the finished writes, failing the replay if one of them failed. */
+        private void checkFailures() throws InterruptedException {
+            Iterator<Future<?>> futures = pending.iterator();
+            while (futures.hasNext()) {
+                Future<?> future = futures.next();
+                if (future.isDone()) {
+                    try {
+                        future.get();
+                    } catch (ExecutionException e) {
+                        rethrow(e.getCause());
+                    }
+                    futures.remove();
+                }
+            }
+        }
+
+        long letterWrites() {
+            return letterWrites;
+        }
+
+        void shutDown() {
+            threads.forEach(ExecutorService::shutdownNow);
+        }
+    }
+
+    private void write(List<FoldedLetter> letters, int segment, Target target) {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            unitOfWork.attachTransaction(target.transactions());
+            unitOfWork.resources().put(LetterProjection.SEGMENT_ID_RESOURCE, segment);
+            // Stored letters' views already hold everything their stored versions held (the fold only adds).
+            writer.prefetch(letters);
+            writer.write(letters);
+            unitOfWork.commit();
+        } catch (RuntimeException | Error e) {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(e);
+            }
+            throw e;
+        }
+    }
+
+    private static int segmentOf(TrackedEventMessage<?> message, Target target) {
+        Object sequence = target.sequencing().getSequenceIdentifierFor(message);
+        for (Segment segment : target.segments()) {
+            if (segment.matches(sequence)) {
+                return segment.getSegmentId();
+            }
+        }
+        return target.segments().length == 0 ? 0 : target.segments()[0].getSegmentId();
+    }
+
+    private static long sequenceOf(TrackedEventMessage<?> message) {
+        if (message instanceof DomainEventMessage<?> domain) {
+            return domain.getSequenceNumber();
+        }
+        throw new IllegalStateException("A letter event outside an aggregate stream: " + message.getIdentifier());
+    }
+}
