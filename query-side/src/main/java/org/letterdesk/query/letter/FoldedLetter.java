@@ -16,7 +16,8 @@ public final class FoldedLetter {
         this.view = view;
     }
 
-    static FoldedLetter fresh(String letterId) {
+    /** A letter the read models have never seen. */
+    public static FoldedLetter fresh(String letterId) {
         return new FoldedLetter(new StoredLetterView(letterId), new LetterView());
     }
 

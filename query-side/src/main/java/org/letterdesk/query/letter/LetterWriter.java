@@ -4,7 +4,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,11 +42,6 @@ public class LetterWriter {
             letters.computeIfAbsent(letterId, FoldedLetter::fresh);
         }
         return letters;
-    }
-
-    /** A letter the read models have never seen. */
-    public FoldedLetter fresh(String letterId) {
-        return FoldedLetter.fresh(letterId);
     }
 
     /**

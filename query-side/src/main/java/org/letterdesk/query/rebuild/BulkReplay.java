@@ -249,7 +249,7 @@ class BulkReplay {
         }
         for (Map.Entry<String, Integer> letter : missing.entrySet()) {
             FoldedLetter folded = loaded.get(letter.getKey());
-            open.put(letter.getKey(), new Open(folded != null ? folded : writer.fresh(letter.getKey()),
+            open.put(letter.getKey(), new Open(folded != null ? folded : FoldedLetter.fresh(letter.getKey()),
                     letter.getValue()));
         }
     }
@@ -334,11 +334,7 @@ class BulkReplay {
 
         void awaitAll() throws InterruptedException {
             for (Future<?> future : pending) {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    rethrow(e.getCause());
-                }
+                await(future);
             }
             pending.clear();
         }
@@ -349,13 +345,18 @@ class BulkReplay {
             while (futures.hasNext()) {
                 Future<?> future = futures.next();
                 if (future.isDone()) {
-                    try {
-                        future.get();
-                    } catch (ExecutionException e) {
-                        rethrow(e.getCause());
-                    }
+                    await(future);
                     futures.remove();
                 }
+            }
+        }
+
+        /** Waits for one write; its failure becomes the replay's. */
+        private static void await(Future<?> write) throws InterruptedException {
+            try {
+                write.get();
+            } catch (ExecutionException e) {
+                rethrow(e.getCause());
             }
         }
 

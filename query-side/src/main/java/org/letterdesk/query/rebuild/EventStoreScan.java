@@ -5,6 +5,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -85,7 +86,7 @@ class EventStoreScan {
                 long index = rs.getLong(1);
                 skipTo(index);
                 // Each message gets the plain position; the page's gap-aware token is made once, by lastToken().
-                rows.add(new StoredEvent(GapAwareTrackingToken.newInstance(index, List.of()), rs.getString(2),
+                rows.add(new StoredEvent(new GlobalSequenceTrackingToken(index), rs.getString(2),
                         rs.getString(3), rs.getLong(4), rs.getString(5), parseTimestamp(rs.getString(6)),
                         rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)));
                 users.put(index, rs.getString(11));
