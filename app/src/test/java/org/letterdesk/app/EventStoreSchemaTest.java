@@ -57,10 +57,14 @@ class EventStoreSchemaTest extends ApiTestSupport {
         for (int i = 1; i < indexes.size(); i++) {
             assertThat(indexes.get(i) - indexes.get(i - 1)).as("step between global indexes").isEqualTo(1);
         }
+        // Numbered by one sequence for all partitions, one number at a time (no allocation in steps of 50).
         assertThat(jdbc.queryForObject("""
-                SELECT is_identity FROM information_schema.columns
+                SELECT column_default FROM information_schema.columns
                 WHERE table_name = 'domain_event_entry' AND column_name = 'global_index'""", String.class))
-                .isEqualTo("YES");
+                .isEqualTo("nextval('event_global_index_seq'::regclass)");
+        assertThat(jdbc.queryForList("""
+                SELECT increment_by || '/' || cache_size FROM pg_sequences
+                WHERE sequencename = 'event_global_index_seq'""", String.class)).containsExactly("1/1");
     }
 
     @Test

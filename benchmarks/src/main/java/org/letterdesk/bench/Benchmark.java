@@ -314,6 +314,7 @@ public final class Benchmark {
     private void storeGrowth(StoreLoader loader) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(config.loadMinutes()));
         List<String> sizes = new ArrayList<>();
+        List<String> compactions = new ArrayList<>();
         String firstLabel = null;
         String lastLabel = null;
         Random r = new Random(config.seed());
@@ -323,14 +324,30 @@ public final class Benchmark {
             log("store at %,d events: loaded %,d events of %,d letters in %.0f s (%s), database %d MiB",
                     stage.eventsInStore(), stage.eventsLoaded(), stage.lettersLoaded(), stage.seconds(),
                     stage.stoppedBecause(), stage.databaseBytes() >> 20);
+            // The raw read of one letter before its month is rewritten in letter order, for the comparison below.
+            List<Double> beforeP50 = new ArrayList<>(), beforeP99 = new ArrayList<>();
+            for (int run = 1; run <= config.runs(); run++) {
+                Stats before = work.rawAggregateReads(loader.sample(config.sampleLetters(), r).stream()
+                        .map(StoreLoader.SampledLetter::letterId).toList());
+                beforeP50.add(before.percentileMillis(50));
+                beforeP99.add(before.percentileMillis(99));
+                log("run %d before the rewrite: raw p50 %.2f p99 %.2f ms", run, before.percentileMillis(50),
+                        before.percentileMillis(99));
+            }
+            StoreLoader.Compaction compaction = loader.compactClosedMonths();
+            log("closed months rewritten in letter order: %d months, %,d events in %.0f s", compaction.months(),
+                    compaction.events(), compaction.seconds());
             String label = millions(stage.eventsInStore());
+            compactions.add(String.format(Locale.ROOT, "before the reads at %s: %d months, %,d events in %.0f s "
+                            + "(%,.0f events/s)", label, compaction.months(), compaction.events(), compaction.seconds(),
+                    compaction.events() / Math.max(0.001, compaction.seconds())));
             sizes.add(String.format(Locale.ROOT, "%s (target %s; %,d events, %,d letters loaded in %.0f s = %.0f "
                             + "events/s; %s; database %.1f GiB)", label, millions(target), stage.eventsLoaded(),
                     stage.lettersLoaded(), stage.seconds(), stage.eventsLoaded() / Math.max(1, stage.seconds()),
                     stage.stoppedBecause(), stage.databaseBytes() / (double) (1L << 30)));
             Server server = startServer();
             try (Http http = new Http(server.port, 4)) {
-                readsAt(http, loader, label, r);
+                readsAt(http, loader, label, r, beforeP50, beforeP99);
             }
             stopServer(server, "reads at " + label);
             if (firstLabel == null) {
@@ -345,6 +362,9 @@ public final class Benchmark {
             }
         }
         report.facts.put("Store sizes measured", String.join("; ", sizes));
+        report.facts.put("Closed months rewritten in letter order before the reads (the server's compaction, "
+                + "letterdesk_compact_event_partition, of the months ended 90 days ago or more)",
+                String.join("; ", compactions));
         report.facts.put("Read models written for loaded letters", "letter_view, register_entry"
                 + (loader.derivedTables.isEmpty() ? "" : ", " + String.join(", ", loader.derivedTables))
                 + "; the letters processor's tokens set to the head");
@@ -362,7 +382,8 @@ public final class Benchmark {
                 : String.format(Locale.ROOT, "%,d k", events / 1000);
     }
 
-    private void readsAt(Http http, StoreLoader loader, String label, Random r) throws Exception {
+    private void readsAt(Http http, StoreLoader loader, String label, Random r, List<Double> beforeP50,
+                         List<Double> beforeP99) throws Exception {
         int n = config.sampleLetters();
         // Warm the freshly started server's code paths up on letters not measured afterwards: with a few dozen
         // requests the JIT was still compiling during the first measured run, whose p99 then measured that.
@@ -410,6 +431,11 @@ public final class Benchmark {
                 base + " p50", rawP50);
         report.add("state.p99." + label, "At " + label + " events: GET …/state?asOf= p99", "ms", stateP99,
                 base + " p99", rawP99);
+        String before = "the same SELECT before the closed months were rewritten in letter order";
+        report.add("raw.p50." + label, "At " + label + " events: raw indexed SELECT of one aggregate's rows, closed "
+                + "months rewritten in letter order, p50", "ms", rawP50, before + " p50", beforeP50);
+        report.add("raw.p99." + label, "At " + label + " events: raw indexed SELECT of one aggregate's rows, closed "
+                + "months rewritten in letter order, p99", "ms", rawP99, before + " p99", beforeP99);
         report.add("register.p95." + label, "At " + label + " events: GET /api/register?department&status&page=3 p95 ("
                         + config.registerRequests() + " requests/run)", "ms", registerP95,
                 "raw SQL of the same page + total from the counter table p95", rawRegisterP95);

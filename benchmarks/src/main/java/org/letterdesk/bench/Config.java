@@ -36,7 +36,7 @@ record Config(Path root, Path appJar, Path outDir, Path doc, String pgHost, int 
                         .map(String::strip).map(Long::parseLong).toList(),
                 integer("BENCH_LOAD_MINUTES", quick ? 5 : 40),
                 (long) integer("BENCH_MIN_FREE_GB", 15) << 30,
-                integer("BENCH_SAMPLE_LETTERS", 200),
+                integer("BENCH_SAMPLE_LETTERS", quick ? 200 : 1000),
                 integer("BENCH_REGISTER_REQUESTS", 60),
                 integer("BENCH_LAG_POLLERS", 2),
                 integer("BENCH_LAG_POLL_MS", 5),

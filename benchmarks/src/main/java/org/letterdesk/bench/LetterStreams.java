@@ -189,7 +189,7 @@ final class LetterStreams {
 
     /** A whole letter received at {@code receivedAt}, numbered {@code serialNo}. */
     Letter plan(Instant receivedAt, String serialNo) {
-        String id = uuid().toString();
+        String id = LetterIds.next(receivedAt, r).toString();
         Letter letter = new Letter(id, serialNo);
         Stream s = new Stream(letter, receivedAt);
         Channel channel = pick(r, CHANNELS);

@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,6 +68,7 @@ final class StoreLoader {
     private final LetterStreams streams;
     private final double meanGapSeconds;
     private Instant nextArrival;
+    private final Instant start;
     private final Instant horizon;
     /** The other read models filled for loaded letters in the last stage. */
     List<String> derivedTables = List.of();
@@ -79,7 +81,7 @@ final class StoreLoader {
         this.random = new Random(config.seed());
         Instant now = Instant.now();
         this.horizon = now.minus(Duration.ofDays(1));
-        Instant start = now.minus(Duration.ofDays(3 * 365));
+        this.start = now.minus(Duration.ofDays(3 * 365));
         this.nextArrival = start;
         // About 730 000 letters a year; faster if the largest size would not fit into three years otherwise.
         double realistic = 365.0 * 86400 / 730_000;
@@ -109,6 +111,14 @@ final class StoreLoader {
                 }
             }
             dataDir = dataDirectory(c);
+            // The month partitions of the whole timeline, made by the same SQL function as the server's.
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT count(letterdesk_create_event_partition(m::date))
+                    FROM generate_series(?::date, ?::date, INTERVAL '1 month') m""")) {
+                ps.setString(1, start.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1).toString());
+                ps.setString(2, horizon.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1).toString());
+                ps.executeQuery().close();
+            }
             try (Statement st = c.createStatement()) {
                 // The letters of this stage, so the derived read models are filled for them only.
                 st.execute("CREATE UNLOGGED TABLE IF NOT EXISTS bench_stage_letters (letter_id VARCHAR(64))");
@@ -265,6 +275,49 @@ final class StoreLoader {
         totalSeconds += seconds;
         return new Stage(targetEvents, existing + emitted, letters, emitted, seconds, stoppedBecause,
                 databaseBytes());
+    }
+
+    record Compaction(int months, long events, double seconds) {
+    }
+
+    /**
+     * Rewrites the loaded months that the server's maintenance would have rewritten (not yet rewritten, ended 90 days
+     * or more before now and before the loader's own "now", the arrival time of its next letter: the loader fills the
+     * three years in order, so a later month is not complete yet) in letter order, with the SQL function the server's
+     * maintenance calls.
+     */
+    Compaction compactClosedMonths() throws Exception {
+        long started = System.nanoTime();
+        int months = 0;
+        long events = 0;
+        try (Connection c = connect()) {
+            List<String> due = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT month::text FROM event_store_partition
+                    WHERE compacted_at IS NULL AND month + INTERVAL '1 month' <= least(now(), ?) - INTERVAL '90 days'
+                    ORDER BY month""")) {
+                ps.setObject(1, nextArrival.atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(rs.getString(1));
+                    }
+                }
+            }
+            for (String month : due) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT letterdesk_compact_event_partition(?::date)")) {
+                    ps.setString(1, month);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        events += rs.getLong(1);
+                        months++;
+                    }
+                }
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("ANALYZE domain_event_entry");
+            }
+        }
+        return new Compaction(months, events, (System.nanoTime() - started) / 1e9);
     }
 
     long databaseBytes() throws Exception {

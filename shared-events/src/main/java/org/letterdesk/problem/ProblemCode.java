@@ -22,6 +22,7 @@ public enum ProblemCode {
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     PROJECTION_NOT_CAUGHT_UP(503, "Read model not caught up"),
+    EVENT_STORE_BUSY(503, "Event store busy"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int status;

@@ -11,6 +11,7 @@ import org.letterdesk.command.letter.LetterCommands.AssignLetter;
 import org.letterdesk.command.letter.LetterCommands.MarkUrgent;
 import org.letterdesk.command.letter.LetterCommands.RecordFirstContact;
 import org.letterdesk.command.letter.LetterCommands.RegisterLetter;
+import org.letterdesk.events.LetterIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,7 +46,7 @@ class IntakeController {
         Actor actor = commands.authorize(Role.CLERK);
         commands.validate(body, b -> b.receivedAt() == null ? List.of()
                 : ReceiptTime.futureError(b.receivedAt().toInstant(), clock.instant()).stream().toList());
-        String letterId = UUID.randomUUID().toString();
+        String letterId = LetterIds.next(clock.instant()).toString();
         List<org.letterdesk.events.Attachment> attachments = body.attachments() == null ? List.of()
                 : body.attachments().stream().map(AttachmentRequest::toAttachment).toList();
         return commands.send(actor, request, body, version -> new RegisterLetter(letterId, body.channel(),

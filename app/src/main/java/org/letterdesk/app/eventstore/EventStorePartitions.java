@@ -1,0 +1,97 @@
+package org.letterdesk.app.eventstore;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The event table's month partitions (V10 migration, docs/decisions/0003-event-store-partitions.md): makes sure the
+ * partitions of the coming months exist before their letters arrive, and rewrites a month's partition in letter
+ * order once its letters are closed. The work itself is done by the migration's SQL functions, which the benchmark
+ * loader calls too.
+ */
+@Component
+public class EventStorePartitions {
+
+    /** A month partition as recorded in {@code event_store_partition}, with its current size. */
+    public record Partition(String name, YearMonth month, Instant createdAt, Instant compactedAt,
+                            Long compactedEvents, long bytes) {
+    }
+
+    /** One rewritten partition. */
+    public record Compaction(String partition, YearMonth month, long events, long millis) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    EventStorePartitions(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Creates the partitions from last month to {@code monthsAhead} months from now; returns those it created. */
+    public List<String> ensureAhead(int monthsAhead) {
+        YearMonth now = YearMonth.from(clock.instant().atOffset(ZoneOffset.UTC));
+        return ensure(now.minusMonths(1), now.plusMonths(monthsAhead));
+    }
+
+    /** Creates the partitions of the months {@code from} to {@code to} that do not exist yet. */
+    public List<String> ensure(YearMonth from, YearMonth to) {
+        return jdbc.queryForList("""
+                SELECT created FROM (SELECT letterdesk_create_event_partition(m::date) AS created
+                                     FROM generate_series(?::date, ?::date, INTERVAL '1 month') m) c
+                WHERE created IS NOT NULL""", String.class, firstDay(from), firstDay(to));
+    }
+
+    /**
+     * The months not rewritten yet whose last day lies at least {@code closedAfter} in the past, oldest first: their
+     * letters have long been answered and archived, so their partitions receive (almost) no more events.
+     */
+    public List<YearMonth> compactable(Duration closedAfter) {
+        Instant cutoff = clock.instant().minus(closedAfter);
+        return jdbc.queryForList("""
+                        SELECT month FROM event_store_partition
+                        WHERE compacted_at IS NULL AND (month + INTERVAL '1 month') <= ?
+                        ORDER BY month""", Date.class, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+                .stream().map(date -> YearMonth.from(date.toLocalDate())).toList();
+    }
+
+    /** Rewrites the month's partition in (letter, sequence) order; see the SQL function for what waits meanwhile. */
+    public Compaction compact(YearMonth month) {
+        long started = System.nanoTime();
+        Long events = jdbc.queryForObject("SELECT letterdesk_compact_event_partition(?::date)", Long.class,
+                firstDay(month));
+        String name = jdbc.queryForObject("SELECT partition_name FROM event_store_partition WHERE month = ?::date",
+                String.class, firstDay(month));
+        return new Compaction(name, month, events == null ? 0 : events, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    public Optional<Partition> find(YearMonth month) {
+        return list().stream().filter(p -> p.month().equals(month)).findFirst();
+    }
+
+    public List<Partition> list() {
+        return jdbc.query("""
+                        SELECT partition_name, month, created_at, compacted_at, compacted_events,
+                               pg_total_relation_size(partition_name::regclass) AS bytes
+                        FROM event_store_partition ORDER BY month""",
+                (rs, row) -> new Partition(rs.getString(1), YearMonth.from(rs.getDate(2).toLocalDate()),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
+                        rs.getObject(5) == null ? null : rs.getLong(5), rs.getLong(6)));
+    }
+
+    private static String firstDay(YearMonth month) {
+        return month.atDay(1).toString();
+    }
+}
