@@ -94,7 +94,7 @@ $$;
 
 -- Rewrites a month's partition in (letter, sequence) order and returns the number of events it holds. Appends to
 -- that month's letters wait while it runs (the partition is locked in SHARE mode); reads go on. The new table is
--- filled, checked and indexed beside the old one, then swapped in: the event table is locked exclusively only for
+-- written in order, checked and indexed beside the old one, then swapped in: the event table is locked exclusively only for
 -- the swap (at most 2 s of waiting for it, else the whole rewrite is rolled back and can be tried again). Every row
 -- keeps every column, its global_index included.
 CREATE FUNCTION letterdesk_compact_event_partition(for_month DATE) RETURNS BIGINT
@@ -115,15 +115,22 @@ BEGIN
     PERFORM set_config('work_mem', '256MB', true);
     PERFORM set_config('maintenance_work_mem', '256MB', true);
     EXECUTE format('LOCK TABLE %I IN SHARE MODE', part.partition_name);
-    EXECUTE format('CREATE TABLE %I (LIKE domain_event_entry INCLUDING DEFAULTS)', sorted);
-    EXECUTE format('INSERT INTO %I SELECT * FROM %I ORDER BY aggregate_identifier, sequence_number',
+    -- CREATE TABLE AS writes its pages strictly in order; an INSERT … SELECT would put smaller rows into the gaps
+    -- left at the end of earlier pages (the free space map), scattering a letter's events again.
+    EXECUTE format('CREATE TABLE %I AS SELECT * FROM %I ORDER BY aggregate_identifier, sequence_number',
                    sorted, part.partition_name);
     GET DIAGNOSTICS copied = ROW_COUNT;
     EXECUTE format('SELECT count(*) FROM %I', part.partition_name) INTO original;
     IF copied <> original THEN
         RAISE EXCEPTION 'compacting %: % rows copied of %', part.partition_name, copied, original;
     END IF;
-    -- The constraints, index and range check attaching needs, made now: the swap then only links them.
+    -- The columns' defaults and constraints, the indexes and the range check attaching needs, made now: the swap
+    -- then only links them.
+    EXECUTE format('ALTER TABLE %I ALTER COLUMN global_index SET DEFAULT nextval(''event_global_index_seq''), '
+                       || 'ALTER COLUMN global_index SET NOT NULL, ALTER COLUMN event_identifier SET NOT NULL, '
+                       || 'ALTER COLUMN aggregate_identifier SET NOT NULL, ALTER COLUMN sequence_number SET NOT NULL, '
+                       || 'ALTER COLUMN time_stamp SET NOT NULL, ALTER COLUMN payload_type SET NOT NULL, '
+                       || 'ALTER COLUMN payload SET NOT NULL', sorted);
     EXECUTE format('ALTER TABLE %I ADD UNIQUE (aggregate_identifier, sequence_number)', sorted);
     EXECUTE format('ALTER TABLE %I ADD UNIQUE (event_identifier, aggregate_identifier)', sorted);
     EXECUTE format('CREATE INDEX ON %I (global_index)', sorted);
