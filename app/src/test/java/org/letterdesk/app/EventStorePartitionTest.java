@@ -55,7 +55,7 @@ class EventStorePartitionTest extends ApiTestSupport {
         YearMonth now = YearMonth.now(ZoneOffset.UTC);
         JsonNode listed = get("auditor", "/api/admin/event-store/partitions").body();
         List<String> months = listed.findValuesAsString("month");
-        for (int i = -1; i <= 12; i++) {
+        for (int i = -1; i <= 3; i++) {
             assertThat(months).contains(now.plusMonths(i).toString());
         }
         assertThat(get("clerk", "/api/admin/event-store/partitions").status()).isEqualTo(403);

@@ -363,7 +363,7 @@ public final class Benchmark {
         }
         report.facts.put("Store sizes measured", String.join("; ", sizes));
         report.facts.put("Closed months rewritten in letter order before the reads (the server's compaction, "
-                + "letterdesk_compact_event_partition, of the months ended 90 days ago or more)",
+                + "letterdesk_compact_event_partition, of the months ended 90 days or more before now and before the loader's position in its timeline)",
                 String.join("; ", compactions));
         report.facts.put("Read models written for loaded letters", "letter_view, register_entry"
                 + (loader.derivedTables.isEmpty() ? "" : ", " + String.join(", ", loader.derivedTables))

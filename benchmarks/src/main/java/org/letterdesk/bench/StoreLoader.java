@@ -312,6 +312,14 @@ final class StoreLoader {
                         months++;
                     }
                 }
+                // As the server's maintenance does after each rewrite (EventStorePartitions.compact).
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                        "SELECT partition_name FROM event_store_partition WHERE month = '" + month + "'")) {
+                    rs.next();
+                    try (Statement vacuum = c.createStatement()) {
+                        vacuum.execute("VACUUM (FREEZE) \"" + rs.getString(1) + "\"");
+                    }
+                }
             }
             try (Statement st = c.createStatement()) {
                 st.execute("ANALYZE domain_event_entry");

@@ -35,7 +35,7 @@ class EventStoreMaintenance {
 
     EventStoreMaintenance(EventStorePartitions partitions,
                           @Value("${letterdesk.event-store.maintenance.enabled:true}") boolean enabled,
-                          @Value("${letterdesk.event-store.partitions.months-ahead:12}") int monthsAhead,
+                          @Value("${letterdesk.event-store.partitions.months-ahead:3}") int monthsAhead,
                           @Value("${letterdesk.event-store.maintenance.interval:PT6H}") Duration interval,
                           @Value("${letterdesk.event-store.compaction.after-month-end:P90D}") Duration compactAfter) {
         this.partitions = partitions;
