@@ -291,21 +291,21 @@ final class StoreLoader {
         int months = 0;
         long events = 0;
         try (Connection c = connect()) {
-            List<String> due = new ArrayList<>();
+            Map<String, String> due = new LinkedHashMap<>(); // month → partition
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT month::text FROM event_store_partition
+                    SELECT month::text, partition_name FROM event_store_partition
                     WHERE compacted_at IS NULL AND month + INTERVAL '1 month' <= least(now(), ?) - INTERVAL '90 days'
                     ORDER BY month""")) {
                 ps.setObject(1, nextArrival.atOffset(ZoneOffset.UTC));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        due.add(rs.getString(1));
+                        due.put(rs.getString(1), rs.getString(2));
                     }
                 }
             }
-            for (String month : due) {
+            for (var month : due.entrySet()) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT letterdesk_compact_event_partition(?::date)")) {
-                    ps.setString(1, month);
+                    ps.setString(1, month.getKey());
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         events += rs.getLong(1);
@@ -313,12 +313,8 @@ final class StoreLoader {
                     }
                 }
                 // As the server's maintenance does after each rewrite (EventStorePartitions.compact).
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                        "SELECT partition_name FROM event_store_partition WHERE month = '" + month + "'")) {
-                    rs.next();
-                    try (Statement vacuum = c.createStatement()) {
-                        vacuum.execute("VACUUM (FREEZE) \"" + rs.getString(1) + "\"");
-                    }
+                try (Statement vacuum = c.createStatement()) {
+                    vacuum.execute("VACUUM (FREEZE) \"" + month.getValue() + "\"");
                 }
             }
             try (Statement st = c.createStatement()) {

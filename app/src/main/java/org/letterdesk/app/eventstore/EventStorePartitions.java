@@ -1,6 +1,7 @@
 package org.letterdesk.app.eventstore;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
@@ -82,19 +83,22 @@ public class EventStorePartitions {
     }
 
     public Optional<Partition> find(YearMonth month) {
-        return list().stream().filter(p -> p.month().equals(month)).findFirst();
+        return jdbc.query(PARTITIONS + " WHERE month = ?::date", PARTITION, firstDay(month)).stream().findFirst();
     }
 
     public List<Partition> list() {
-        return jdbc.query("""
-                        SELECT partition_name, month, created_at, compacted_at, compacted_events,
-                               pg_total_relation_size(partition_name::regclass) AS bytes
-                        FROM event_store_partition ORDER BY month""",
-                (rs, row) -> new Partition(rs.getString(1), YearMonth.from(rs.getDate(2).toLocalDate()),
-                        rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
-                        rs.getObject(5) == null ? null : rs.getLong(5), rs.getLong(6)));
+        return jdbc.query(PARTITIONS + " ORDER BY month", PARTITION);
     }
+
+    private static final String PARTITIONS = """
+            SELECT partition_name, month, created_at, compacted_at, compacted_events,
+                   pg_total_relation_size(partition_name::regclass) AS bytes
+            FROM event_store_partition""";
+
+    private static final RowMapper<Partition> PARTITION = (rs, row) -> new Partition(rs.getString(1),
+            YearMonth.from(rs.getDate(2).toLocalDate()), rs.getTimestamp(3).toInstant(),
+            rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
+            rs.getObject(5) == null ? null : rs.getLong(5), rs.getLong(6));
 
     private static String firstDay(YearMonth month) {
         return month.atDay(1).toString();
