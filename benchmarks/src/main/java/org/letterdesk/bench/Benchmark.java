@@ -59,6 +59,7 @@ public final class Benchmark {
     private Server startServer() throws Exception {
         serverCount++;
         Server server = Server.start(config, Integer.toString(serverCount));
+        CpuProbe.serverPid = server.pid();
         log("server %d up on port %d (pid %d)", serverCount, server.port, server.pid());
         return server;
     }
@@ -92,6 +93,12 @@ public final class Benchmark {
             work.awaitProjection(http, 600);
         }
         stopServer(server, "commands and lag");
+        if (config.commandsOnly()) {
+            // For profiling the command path: the table then has the command rows only, and is not written into the doc.
+            System.out.println(report.markdown());
+            log("commands only (BENCH_COMMANDS_ONLY): results not written into %s", config.doc());
+            return;
+        }
 
         // The rebuild replays a store of a known size: the HTTP runs' events plus loaded letters up to it.
         log("loading to %,d events for the rebuild", config.rebuildEvents());
@@ -155,8 +162,7 @@ public final class Benchmark {
         report.facts.put("JVM (server and harness)", System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version"));
         report.facts.put("Runs per figure", Integer.toString(config.runs()));
-        report.facts.put("Load durations", "server warmed up once with " + config.serverWarmupSeconds()
-                + " s of registrations and procedure; then per run " + config.warmupSeconds() + " s warm-up + "
+        report.facts.put("Load durations", "server warmed up once (below); then per run " + config.warmupSeconds() + " s warm-up + "
                 + config.durationSeconds() + " s measured");
         report.facts.put("Mode", config.quick() ? "quick smoke run (BENCH_QUICK=1)" : "full run");
         report.facts.put("Load average at start (1/5/15 min; other work on the machine shows here)",
@@ -186,10 +192,35 @@ public final class Benchmark {
      * there, which the first measured runs would otherwise pay. Not measured.
      */
     private void warmUp(Http http, int clients) throws Exception {
+        long start = System.nanoTime();
         int half = Math.max(2, config.serverWarmupSeconds() / 2);
         log("warming the server up: %d s of registrations and %d s of the procedure, %d clients", half, half, clients);
         work.registrations(http, clients, null, half - 1, 1);
         work.procedure(http, clients, half - 1, 1);
+        // The JIT compilers stay busy for minutes after a fixed warm-up (measured: ~65 s of compiler CPU before they
+        // settle; the first measured run's server CPU per registration was 3-4 times the later runs'), so load goes
+        // on in 20 s chunks until the compilers use less than the threshold in one, or the maximum is reached.
+        double compilerInLastChunk = Double.NaN;
+        int chunks = 0;
+        while ((System.nanoTime() - start) / 1e9 < config.serverWarmupMaxSeconds()) {
+            double before = CpuProbe.compilerSeconds(CpuProbe.serverPid);
+            try (Workloads.LagSampler lag = work.new LagSampler(http)) { // its reads are compiled too
+                work.registrations(http, clients, lag, 9, 1);
+            }
+            work.procedure(http, clients, 9, 1);
+            compilerInLastChunk = CpuProbe.compilerSeconds(CpuProbe.serverPid) - before;
+            chunks++;
+            log("warm-up chunk %d: JIT compilers used %.1f s of CPU in 20 s", chunks, compilerInLastChunk);
+            if (compilerInLastChunk < config.jitSettledSeconds()) {
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        report.facts.put("Server warm-up before the first measured run", String.format(Locale.ROOT,
+                "%.0f s of registrations and procedure at %d clients: %d s, then 20 s chunks until the JIT compilers "
+                        + "used < %.1f s of CPU in one (%d chunks; %.1f s in the last; at most %d s in all)", seconds,
+                clients, config.serverWarmupSeconds(), config.jitSettledSeconds(), chunks, compilerInLastChunk,
+                config.serverWarmupMaxSeconds()));
     }
 
     private void commands(Http http, String payload, int payloadBytes, int maxClients) throws Exception {
@@ -229,9 +260,14 @@ public final class Benchmark {
                     h = work.registrations(http, clients, null);
                 }
                 registrations.computeIfAbsent(clients, c -> new ArrayList<>()).add(h);
-                log("run %d POST /api/letters, %2d clients: %.0f/s p50 %.2f ms p99 %.2f ms, %d errors", run,
+                log("run %d POST /api/letters, %2d clients: %.0f/s p50 %.2f ms p99 %.2f ms, %d errors; CPU per "
+                                + "registration: server %.2f ms, machine %.2f ms (raw commit: machine %.3f ms); JIT "
+                                + "compilers %.1f s", run,
                         clients, h.throughput(), h.latency().percentileMillis(50), h.latency().percentileMillis(99),
-                        h.errors());
+                        h.errors(), h.serverCpuMillisPerOp(), h.machineCpuMillisPerOp(), r.machineCpuMillisPerOp(),
+                        h.cpu().compilerSeconds());
+                compilerByRun.add(String.format(Locale.ROOT, "registrations %d/%d: %.1f s", run, clients,
+                        h.cpu().compilerSeconds()));
             }
         }
         for (int clients : config.clients()) {
@@ -240,6 +276,13 @@ public final class Benchmark {
             String base = "raw INSERT+COMMIT, " + clients + " client" + (clients > 1 ? "s" : "");
             report.add("reg." + clients + ".tput", "POST /api/letters, " + clients + " client(s): throughput"
                     + errors(h), "/s", map(h, ClosedLoop.Result::throughput), base, map(b, ClosedLoop.Result::throughput));
+            report.add("reg." + clients + ".cpu.server", "POST /api/letters, " + clients
+                    + " client(s): server CPU per registration", "ms", map(h, ClosedLoop.Result::serverCpuMillisPerOp),
+                    null, null);
+            report.add("reg." + clients + ".cpu.machine", "POST /api/letters, " + clients
+                    + " client(s): machine CPU per registration (server, PostgreSQL, harness)", "ms",
+                    map(h, ClosedLoop.Result::machineCpuMillisPerOp), base + ": machine CPU per commit",
+                    map(b, ClosedLoop.Result::machineCpuMillisPerOp));
             for (int p : new int[]{50, 95, 99}) {
                 report.add("reg." + clients + ".p" + p, "POST /api/letters, " + clients + " client(s): p" + p, "ms",
                         map(h, r -> r.latency().percentileMillis(p)), base,
@@ -265,6 +308,8 @@ public final class Benchmark {
     }
 
     private Map<Integer, List<Double>> rawByClients;
+    /** JIT compiler CPU in each measured command window (run/clients), to show the server ran warmed up. */
+    private final List<String> compilerByRun = new ArrayList<>();
 
     private void mixed(Http http) throws Exception {
         Map<Integer, List<ClosedLoop.Result>> results = new HashMap<>();
@@ -272,17 +317,28 @@ public final class Benchmark {
             for (int clients : config.clients()) {
                 ClosedLoop.Result r = work.procedure(http, clients);
                 results.computeIfAbsent(clients, c -> new ArrayList<>()).add(r);
-                log("run %d mixed procedure, %2d clients: %.0f commands/s p50 %.2f ms p99 %.2f ms, %d errors", run,
-                        clients, r.throughput(), r.latency().percentileMillis(50), r.latency().percentileMillis(99),
-                        r.errors());
+                log("run %d mixed procedure, %2d clients: %.0f commands/s p50 %.2f ms p99 %.2f ms, %d errors; CPU per "
+                                + "command: server %.2f ms, machine %.2f ms; JIT compilers %.1f s", run, clients,
+                        r.throughput(), r.latency().percentileMillis(50), r.latency().percentileMillis(99), r.errors(),
+                        r.serverCpuMillisPerOp(), r.machineCpuMillisPerOp(), r.cpu().compilerSeconds());
+                compilerByRun.add(String.format(Locale.ROOT, "mixed %d/%d: %.1f s", run, clients,
+                        r.cpu().compilerSeconds()));
             }
         }
+        report.facts.put("JIT compiler CPU in each measured command window (run/clients; of " + config.durationSeconds()
+                + " s × 2 cores)", String.join(", ", compilerByRun));
         for (int clients : config.clients()) {
             List<ClosedLoop.Result> h = results.get(clients);
             String base = "raw INSERT+COMMIT, " + clients + " client" + (clients > 1 ? "s" : "");
             report.add("mixed." + clients + ".tput", "Mixed procedure (12 commands/letter), " + clients
                     + " client(s): commands/s" + errors(h), "/s", map(h, ClosedLoop.Result::throughput), base,
                     rawByClients.get(clients));
+            report.add("mixed." + clients + ".cpu.server", "Mixed procedure, " + clients
+                    + " client(s): server CPU per command", "ms", map(h, ClosedLoop.Result::serverCpuMillisPerOp),
+                    null, null);
+            report.add("mixed." + clients + ".cpu.machine", "Mixed procedure, " + clients
+                    + " client(s): machine CPU per command (server, PostgreSQL, harness)", "ms",
+                    map(h, ClosedLoop.Result::machineCpuMillisPerOp), null, null);
             for (int p : new int[]{50, 95, 99}) {
                 report.add("mixed." + clients + ".p" + p, "Mixed procedure, " + clients + " client(s): p" + p
                         + " per command", "ms", map(h, r -> r.latency().percentileMillis(p)), null, null);

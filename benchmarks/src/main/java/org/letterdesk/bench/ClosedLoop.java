@@ -23,9 +23,26 @@ final class ClosedLoop {
         }
     }
 
-    record Result(int clients, double seconds, long ops, long errors, Stats latency) {
+    record Result(int clients, double seconds, long ops, long errors, Stats latency, CpuProbe.Snapshot cpu) {
         double throughput() {
             return ops / seconds;
+        }
+
+        /** Milliseconds of the server process's CPU per successful operation of the window. */
+        double serverCpuMillisPerOp() {
+            return ops == 0 ? 0 : cpu.serverSeconds() * 1000 / ops;
+        }
+
+        /** Milliseconds of the whole machine's busy CPU (server, PostgreSQL, this harness) per operation. */
+        double machineCpuMillisPerOp() {
+            return ops == 0 ? 0 : cpu.machineBusySeconds() * 1000 / ops;
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
     }
 
@@ -71,9 +88,23 @@ final class ClosedLoop {
             threads.add(t);
             t.start();
         }
+        CpuProbe.Snapshot[] cpu = new CpuProbe.Snapshot[2];
+        Thread probe = new Thread(() -> {
+            try {
+                sleepUntil(window.start());
+                cpu[0] = CpuProbe.now();
+                sleepUntil(window.end());
+                cpu[1] = CpuProbe.now();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "cpu-probe");
+        probe.start();
         for (Thread t : threads) {
             t.join();
         }
-        return new Result(clients, durationSeconds, ops.get(), errors.get(), Stats.merge(perClient));
+        probe.join();
+        return new Result(clients, durationSeconds, ops.get(), errors.get(), Stats.merge(perClient),
+                cpu[1].minus(cpu[0]));
     }
 }

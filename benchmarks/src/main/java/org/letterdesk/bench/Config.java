@@ -6,7 +6,8 @@ import java.util.List;
 
 /** Every knob of the benchmark, from environment variables (see docs/benchmarks.md). */
 record Config(Path root, Path appJar, Path outDir, Path doc, String pgHost, int pgPort, String pgUser, String database,
-              String serverHeap, boolean quick, int runs, int serverWarmupSeconds, int warmupSeconds,
+              String serverHeap, List<String> serverJvmOptions, boolean commandsOnly, boolean quick, int runs, int serverWarmupSeconds, int serverWarmupMaxSeconds,
+              double jitSettledSeconds, int warmupSeconds,
               int durationSeconds,
               int readWarmupLetters,
               List<Integer> clients, List<Long> sizes, int loadMinutes, long minFreeBytes, int sampleLetters,
@@ -24,9 +25,13 @@ record Config(Path root, Path appJar, Path outDir, Path doc, String pgHost, int 
                 str("BENCH_PG_USER", "postgres"),
                 str("BENCH_DB", "letterdesk_bench"),
                 str("BENCH_SERVER_HEAP", "512m"),
+                Arrays.stream(str("BENCH_SERVER_JVM_OPTS", "").split("\\s+")).filter(o -> !o.isBlank()).toList(),
+                bool("BENCH_COMMANDS_ONLY", false),
                 quick,
                 integer("BENCH_RUNS", 3),
                 integer("BENCH_SERVER_WARMUP_S", quick ? 10 : 90),
+                integer("BENCH_SERVER_WARMUP_MAX_S", quick ? 30 : 900),
+                Double.parseDouble(str("BENCH_JIT_SETTLED_CPU_S", "0.5")),
                 integer("BENCH_WARMUP_S", quick ? 2 : 5),
                 integer("BENCH_DURATION_S", quick ? 5 : 20),
                 integer("BENCH_READ_WARMUP_LETTERS", quick ? 50 : 300),

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -33,14 +34,19 @@ final class Server implements AutoCloseable {
         }
         Files.createDirectories(config.outDir());
         Path log = config.outDir().resolve("server-" + label + ".log");
-        List<String> command = List.of("java", "-Xmx" + config.serverHeap(), "-jar", config.appJar().toString(),
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + config.serverHeap()));
+        command.addAll(config.serverJvmOptions());
+        command.addAll(List.of("-jar", config.appJar().toString(),
                 "--spring.datasource.url=" + config.jdbcUrl(),
                 "--spring.datasource.username=" + config.pgUser(),
                 "--server.port=" + port,
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         Server server = new Server(process, port, log);
+        // A harness that fails mid-run must not leave its server behind: it would keep projecting into the next
+        // run's freshly created database and take its CPU.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-server-" + label));
         server.awaitHealthy(Duration.ofSeconds(180));
         return server;
     }
