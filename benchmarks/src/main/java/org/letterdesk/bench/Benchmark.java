@@ -326,7 +326,7 @@ public final class Benchmark {
             }
         }
         report.facts.put("JIT compiler CPU in each measured command window (run/clients; of " + config.durationSeconds()
-                + " s × 2 cores)", String.join(", ", compilerByRun));
+                + " s × " + Runtime.getRuntime().availableProcessors() + " cores)", String.join(", ", compilerByRun));
         for (int clients : config.clients()) {
             List<ClosedLoop.Result> h = results.get(clients);
             String base = "raw INSERT+COMMIT, " + clients + " client" + (clients > 1 ? "s" : "");
