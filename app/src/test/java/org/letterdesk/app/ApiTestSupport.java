@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -87,6 +88,18 @@ public abstract class ApiTestSupport {
         public String code() {
             return body.path("code").asString();
         }
+    }
+
+    /** The reply, after asserting it is a 200. */
+    protected static Reply ok(Reply reply) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        return reply;
+    }
+
+    /** The reply, after asserting it is a 201. */
+    protected static Reply created(Reply reply) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        return reply;
     }
 
     protected Reply post(String user, String path, Object body) {

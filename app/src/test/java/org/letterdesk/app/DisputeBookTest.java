@@ -163,11 +163,6 @@ class DisputeBookTest extends ApiTestSupport {
         return new Letter(id, created.body().get("serialNo").asString());
     }
 
-    private Reply ok(Reply reply) {
-        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
-        return reply;
-    }
-
     /** The book's lines that belong to this test's letters, in the book's order. */
     private static List<JsonNode> ours(Reply reply, Letter... letters) {
         Set<String> ids = Arrays.stream(letters).map(Letter::id).collect(Collectors.toSet());

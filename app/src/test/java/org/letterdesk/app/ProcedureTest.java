@@ -27,11 +27,6 @@ class ProcedureTest extends ApiTestSupport {
         return created.body().get("letterId").asString();
     }
 
-    private Reply ok(Reply reply) {
-        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
-        return reply;
-    }
-
     @Test
     void aMajorComplexLetterGoesThroughTheWholeProcedureToTheArchive() {
         String id = register();

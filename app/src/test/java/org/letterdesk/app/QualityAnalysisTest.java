@@ -3,7 +3,6 @@ package org.letterdesk.app;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.letterdesk.app.quality.MutableClock;
 import org.letterdesk.app.quality.ScriptedLetter;
@@ -35,12 +34,10 @@ import static org.letterdesk.app.quality.ScriptedLetter.time;
  * DeadlineMissed events right after registration, even those answered on time later. The analysis must judge
  * "on time" by when a deadline was met, not by those events.
  *
- * <p>Runs before every other test class, while its application context is the only one: the simulated clock
- * stamps every event of this JVM with a time in 2025, and the application contexts of one JVM all claim the
- * processors' segments as the same node, so another context still running would process the same events at the
- * same time.
+ * <p>The simulated clock stamps every event of this JVM while the class runs, those of other application contexts
+ * still open too (their deadlines may fire meanwhile); nothing here depends on them, and each context claims the
+ * processors' segments under a node id of its own, so the class runs in any position of the suite.
  */
-@Order(1)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class QualityAnalysisTest extends ApiTestSupport {
 

@@ -23,19 +23,19 @@ class RebuildTest extends ApiTestSupport {
     @Test
     void rebuildingTheReadModelsGivesIdenticalTables() {
         String receivedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(2).withNano(0).toString();
-        String id = post("clerk", "/api/letters", letter(receivedAt)).body().get("letterId").asString();
+        String id = created(post("clerk", "/api/letters", letter(receivedAt))).body().get("letterId").asString();
         // More letters than the bulk replay keeps in memory (test configuration: 5) arrive before this letter's
         // next event, so the replay writes it, reads it back and folds the rest into what it read.
         for (int i = 0; i < 6; i++) {
-            assertThat(post("clerk", "/api/letters", letter(receivedAt)).status()).isEqualTo(201);
+            created(post("clerk", "/api/letters", letter(receivedAt)));
         }
         String base = "/api/letters/" + id;
-        post("clerk", base + "/assignment", Map.of("department", "BUSINESS", "assignee", "handler"));
-        post("handler", base + "/drafts", Map.of("summary", "关于您的来信", "points", List.of("已处理")));
-        post("reviewer", base + "/reviews", Map.of("level", "FORMAT", "decision", "APPROVED"));
-        post("supervisor", base + "/reviews", Map.of("level", "SUPERVISOR", "decision", "APPROVED"));
-        post("handler", base + "/reply", Map.of("channel", "PHONE"));
-        post("clerk", base + "/disputes", Map.of("points", "时限", "senderView", "太慢", "organizationView", "按时"));
+        ok(post("clerk", base + "/assignment", Map.of("department", "BUSINESS", "assignee", "handler")));
+        ok(post("handler", base + "/drafts", Map.of("summary", "关于您的来信", "points", List.of("已处理"))));
+        ok(post("reviewer", base + "/reviews", Map.of("level", "FORMAT", "decision", "APPROVED")));
+        ok(post("supervisor", base + "/reviews", Map.of("level", "SUPERVISOR", "decision", "APPROVED")));
+        ok(post("handler", base + "/reply", Map.of("channel", "PHONE")));
+        ok(post("clerk", base + "/disputes", Map.of("points", "时限", "senderView", "太慢", "organizationView", "按时")));
 
         Map<String, List<String>> before = null;
         Map<String, List<String>> after = null;

@@ -172,11 +172,6 @@ class WorklistTest extends ApiTestSupport {
                 .body().get("version").asLong();
     }
 
-    private Reply ok(Reply reply) {
-        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
-        return reply;
-    }
-
     private List<JsonNode> worklist(String user, String query) {
         Reply reply = ok(get(user, "/api/worklist" + query));
         List<JsonNode> items = new ArrayList<>();

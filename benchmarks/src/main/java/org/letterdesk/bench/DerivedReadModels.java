@@ -46,8 +46,11 @@ final class DerivedReadModels {
                            (v.document ->> 'receivedAt')::TIMESTAMPTZ, v.document ->> 'department',
                            v.document ->> 'assignee', v.document ->> 'status', (v.document ->> 'urgent')::BOOLEAN,
                            next.due, next.kind, (v.document ->> 'atRisk')::BOOLEAN,
+                           -- LetterView.deadlineMissed(), in SQL: overdue, any deadline missed, any investigation.
                            (v.document ->> 'overdue')::BOOLEAN OR EXISTS (SELECT 1 FROM jsonb_each(v.document ->
-                               'deadlines') dl WHERE dl.value ->> 'state' = 'MISSED'),
+                               'deadlines') dl WHERE dl.value ->> 'state' = 'MISSED')
+                           OR EXISTS (SELECT 1 FROM jsonb_array_elements(v.document -> 'disputes') d
+                               WHERE (d ->> 'investigationMissed')::BOOLEAN),
                            (v.document ->> 'openCorrections')::INTEGER, (v.document ->> 'openDisputes')::INTEGER,
                            v.version
                     FROM bench_new_letters n JOIN letter_view v USING (letter_id)

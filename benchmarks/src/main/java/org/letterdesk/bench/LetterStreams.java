@@ -1,5 +1,6 @@
 package org.letterdesk.bench;
 
+import org.letterdesk.procedure.EventMetaData;
 import org.letterdesk.events.*;
 
 import java.time.DayOfWeek;
@@ -138,11 +139,11 @@ final class LetterStreams {
                 Instant at = when.isBefore(cursor) ? cursor : when;
                 if (missed) {
                     letter.events.add(new Planned(at, new DeadlineMissed(letter.id, kind, d.ref(), d.due()),
-                            "system", "SYSTEM", correlation));
+                            EventMetaData.SYSTEM_USER, EventMetaData.SYSTEM_ROLE, correlation));
                     open.remove(kind);
                 } else {
                     letter.events.add(new Planned(at, new DeadlineApproaching(letter.id, kind, d.ref(), d.due()),
-                            "system", "SYSTEM", correlation));
+                            EventMetaData.SYSTEM_USER, EventMetaData.SYSTEM_ROLE, correlation));
                     warned.put(kind, true);
                 }
                 cursor = at;

@@ -1,5 +1,6 @@
 package org.letterdesk.bench;
 
+import org.letterdesk.procedure.EventMetaData;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
@@ -345,11 +346,11 @@ final class StoreLoader {
     private void appendEvent(StringBuilder b, String letterId, int sequence, LetterStreams.Planned event) {
         SerializedObject<String> payload = serializer.serialize(event.payload(), String.class);
         Map<String, Object> meta = new HashMap<>();
-        meta.put("user", event.user());
-        meta.put("role", event.role());
-        meta.put("correlationId", event.correlationId());
-        if (!"system".equals(event.user())) {
-            meta.put("traceId", event.correlationId());
+        meta.put(EventMetaData.USER, event.user());
+        meta.put(EventMetaData.ROLE, event.role());
+        meta.put(EventMetaData.CORRELATION_ID, event.correlationId());
+        if (!EventMetaData.SYSTEM_USER.equals(event.user())) {
+            meta.put(EventMetaData.TRACE_ID, event.correlationId());
         }
         SerializedObject<String> metaData = serializer.serialize(MetaData.from(meta), String.class);
         field(b, streams.uuid().toString()).append('\t');

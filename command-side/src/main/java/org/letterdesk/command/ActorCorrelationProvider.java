@@ -1,5 +1,10 @@
 package org.letterdesk.command;
 
+import static org.letterdesk.procedure.EventMetaData.CORRELATION_ID;
+import static org.letterdesk.procedure.EventMetaData.ROLE;
+import static org.letterdesk.procedure.EventMetaData.TRACE_ID;
+import static org.letterdesk.procedure.EventMetaData.USER;
+
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -12,11 +17,6 @@ import java.util.Map;
  * client sent (else the causing message's id, as Axon does) and the trace id.
  */
 class ActorCorrelationProvider implements CorrelationDataProvider {
-
-    static final String USER = "user";
-    static final String ROLE = "role";
-    static final String CORRELATION_ID = "correlationId";
-    static final String TRACE_ID = "traceId";
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {

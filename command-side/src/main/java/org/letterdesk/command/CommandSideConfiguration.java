@@ -5,11 +5,9 @@ import org.axonframework.common.caching.NoCache;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.letterdesk.command.archive.RetentionPolicy;
 import org.letterdesk.command.calendar.CalendarSource;
-import org.letterdesk.command.calendar.DeadlineCalculator;
-import org.letterdesk.command.calendar.DeadlinePolicy;
-import org.letterdesk.command.calendar.DeadlineRules;
+import org.letterdesk.command.deadline.DeadlineCalculator;
 import org.letterdesk.command.deadline.DeadlinePlanner;
-import org.letterdesk.command.drafting.ReplyTemplate;
+import org.letterdesk.command.deadline.DeadlineRules;
 import org.letterdesk.command.drafting.WordingChecker;
 import org.letterdesk.command.letter.RecentLetters;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,27 +30,14 @@ import java.time.ZoneId;
 public class CommandSideConfiguration {
 
     @Bean
-    ZoneId letterZone(CommandSettings settings) {
-        return settings.zone();
-    }
-
-    @Bean
-    DeadlinePlanner deadlinePlanner(CommandSettings settings, CalendarSource calendars) {
-        CommandSettings.Deadlines deadlines = settings.deadlines();
-        DeadlineCalculator calculator = new DeadlineCalculator(calendars,
-                new DeadlinePolicy(settings.zone(), deadlines.holidayGraceWorkingHours()));
-        return new DeadlinePlanner(new DeadlineRules(calculator, deadlines.hours()), deadlines.hours(),
-                deadlines.approachingFraction());
+    DeadlinePlanner deadlinePlanner(CommandSettings settings, CalendarSource calendars, ZoneId zone) {
+        return new DeadlinePlanner(new DeadlineRules(new DeadlineCalculator(calendars, zone),
+                settings.deadlines().table()));
     }
 
     @Bean
     WordingChecker wordingChecker(CommandSettings settings) {
         return new WordingChecker(settings.wording().rules());
-    }
-
-    @Bean
-    ReplyTemplate replyTemplate() {
-        return new ReplyTemplate();
     }
 
     @Bean

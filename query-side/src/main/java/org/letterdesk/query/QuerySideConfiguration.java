@@ -20,9 +20,8 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @EnableJpaRepositories
 public class QuerySideConfiguration {
 
-    /** Any signed-in staff role may read letters and the register. */
-    public static final String STAFF = "hasAnyRole('CLERK','HANDLER','REVIEWER','SUPERVISOR','DIRECTOR','LEGAL',"
-            + "'ARCHIVIST','AUDITOR','ADMIN')";
+    /** Any staff role (every role of {@link org.letterdesk.procedure.Role}) may read letters and the register. */
+    public static final String STAFF = "hasAnyRole(T(org.letterdesk.procedure.Role).names())";
 
     /**
      * A projection that fails on an event must stop and retry the batch, not skip the event: Axon's default only

@@ -1,6 +1,5 @@
 package org.letterdesk.app.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +17,7 @@ import java.time.format.DateTimeFormatter;
 class JsonConfiguration {
 
     @Bean
-    JsonMapperBuilderCustomizer instantsWithOffset(@Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone) {
+    JsonMapperBuilderCustomizer instantsWithOffset(ZoneId zone) {
         SimpleModule module = new SimpleModule("letterdesk-instants");
         module.addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
             @Override

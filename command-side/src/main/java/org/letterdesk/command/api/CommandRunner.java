@@ -6,9 +6,11 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.letterdesk.command.letter.CommandResult;
+import org.letterdesk.command.procedure.CommandResult;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
+import org.letterdesk.procedure.EventMetaData;
+import org.letterdesk.procedure.Role;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +23,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
@@ -30,7 +31,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,9 +47,6 @@ import java.util.stream.Stream;
  */
 @Component
 public class CommandRunner {
-
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
 
     private final CommandGateway gateway;
     private final IdempotencyStore idempotency;
@@ -107,18 +104,19 @@ public class CommandRunner {
     }
 
     /**
-     * Sends the command built from the expected version and answers with the letter's id, serial number, version
-     * and status plus the command's extras, an ETag and (for 201) a Location.
+     * Sends the command built from the expected version and answers with its typed result (the letter's id, serial
+     * number, version and status plus the command's own values), an ETag and (for 201) a Location.
      */
-    public ResponseEntity<Map<String, Object>> send(Actor actor, CommandRequest request, Object body,
-                                                    Function<Long, Object> command, HttpStatus success) {
+    public <R extends CommandResult> ResponseEntity<R> send(Actor actor, CommandRequest request, Object body,
+                                                            Function<Long, Object> command, Class<R> resultType,
+                                                            HttpStatus success) {
         Long expectedVersion = expectedVersion(request.ifMatch());
         Object message = GenericCommandMessage.asCommandMessage(command.apply(expectedVersion))
                 .andMetaData(metaData(actor, request));
         String key = request.idempotencyKey();
         if (key == null || key.isBlank()) {
             return retryingConcurrentChanges(expectedVersion,
-                    () -> respond(success.value(), body(gateway.sendAndWait(message))));
+                    () -> respond(success.value(), resultType.cast(gateway.sendAndWait(message))));
         }
         String fingerprint = fingerprint(body);
         return retryingConcurrentChanges(expectedVersion, () -> transaction.execute(status -> {
@@ -128,11 +126,11 @@ public class CommandRunner {
                     throw new LetterdeskProblem(ProblemCode.IDEMPOTENCY_KEY_REUSED,
                             "Idempotency-Key " + key + " was already used for a different request");
                 }
-                return respond(stored.get().status(), json.readValue(stored.get().body(), MAP));
+                return respond(stored.get().status(), json.readValue(stored.get().body(), resultType));
             }
-            Map<String, Object> response = body(gateway.sendAndWait(message));
-            idempotency.complete(actor.user(), key, success.value(), json.writeValueAsString(response));
-            return respond(success.value(), response);
+            R result = resultType.cast(gateway.sendAndWait(message));
+            idempotency.complete(actor.user(), key, success.value(), json.writeValueAsString(result));
+            return respond(success.value(), result);
         }));
     }
 
@@ -157,8 +155,8 @@ public class CommandRunner {
     public static MetaData metaData(Actor actor, CommandRequest request) {
         String correlationId = request.correlationId() == null || request.correlationId().isBlank()
                 ? UUID.randomUUID().toString() : request.correlationId();
-        return MetaData.with("user", actor.user()).and("role", actor.role().name())
-                .and("correlationId", correlationId);
+        return MetaData.with(EventMetaData.USER, actor.user()).and(EventMetaData.ROLE, actor.role().name())
+                .and(EventMetaData.CORRELATION_ID, correlationId);
     }
 
     private static Long expectedVersion(String ifMatch) {
@@ -178,24 +176,13 @@ public class CommandRunner {
         }
     }
 
-    private static Map<String, Object> body(Object result) {
-        CommandResult r = (CommandResult) result;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("letterId", r.letterId());
-        body.put("serialNo", r.serialNo());
-        body.put("version", r.version());
-        body.put("status", r.status().name());
-        body.putAll(r.extras());
-        return body;
-    }
-
-    private static ResponseEntity<Map<String, Object>> respond(int status, Map<String, Object> body) {
+    private static <R extends CommandResult> ResponseEntity<R> respond(int status, R result) {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(status)
-                .header(HttpHeaders.ETAG, "\"" + body.get("version") + "\"");
+                .header(HttpHeaders.ETAG, "\"" + result.letter().version() + "\"");
         if (status == HttpStatus.CREATED.value()) {
-            builder.location(URI.create("/api/letters/" + body.get("letterId")));
+            builder.location(URI.create("/api/letters/" + result.letter().letterId()));
         }
-        return builder.body(body);
+        return builder.body(result);
     }
 
     /** Same user, same method and path, same body: the same request. */

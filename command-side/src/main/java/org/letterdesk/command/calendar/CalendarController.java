@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.letterdesk.command.api.Actor;
 import org.letterdesk.command.api.CommandRequest;
 import org.letterdesk.command.api.CommandRunner;
-import org.letterdesk.command.api.Role;
+import org.letterdesk.procedure.Role;
 import org.letterdesk.command.calendar.CalendarRequests.CalendarYearRequest;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;

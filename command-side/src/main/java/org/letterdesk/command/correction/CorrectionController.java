@@ -5,10 +5,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.letterdesk.command.api.Actor;
 import org.letterdesk.command.api.CommandRequest;
 import org.letterdesk.command.api.CommandRunner;
-import org.letterdesk.command.api.Role;
+import org.letterdesk.command.correction.CorrectionResult;
+import org.letterdesk.procedure.Role;
 import org.letterdesk.command.correction.CorrectionRequests.*;
-import org.letterdesk.command.letter.LetterCommands.IssueCorrection;
-import org.letterdesk.command.letter.LetterCommands.SignOffCorrection;
+import org.letterdesk.command.correction.CorrectionCommands.IssueCorrection;
+import org.letterdesk.command.correction.CorrectionCommands.SignOffCorrection;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -36,21 +36,21 @@ class CorrectionController {
     @PostMapping("/{id}/corrections")
     @Operation(summary = "Issue a correction of the sent reply (HANDLER, SUPERVISOR): CorrectionIssued;"
             + " adds correctionNo")
-    ResponseEntity<Map<String, Object>> issue(@PathVariable UUID id, @RequestBody CorrectionRequest body,
+    ResponseEntity<CorrectionResult> issue(@PathVariable UUID id, @RequestBody CorrectionRequest body,
                                               CommandRequest request) {
         Actor actor = commands.authorize(Role.HANDLER, Role.SUPERVISOR);
         commands.validate(body);
         return commands.send(actor, request, body, v -> new IssueCorrection(id.toString(), v, body.whatWasWrong(),
-                body.correctedContent(), body.cause(), body.foundBy()), HttpStatus.OK);
+                body.correctedContent(), body.cause(), body.foundBy()), CorrectionResult.class, HttpStatus.OK);
     }
 
     @PostMapping("/{id}/corrections/{n}/sign-off")
     @Operation(summary = "Sign off correction n (SUPERVISOR): CorrectionSignedOff")
-    ResponseEntity<Map<String, Object>> signOff(@PathVariable UUID id, @PathVariable int n,
+    ResponseEntity<CorrectionResult> signOff(@PathVariable UUID id, @PathVariable int n,
                                                 @RequestBody SignOffRequest body, CommandRequest request) {
         Actor actor = commands.authorize(Role.SUPERVISOR);
         commands.validate(body);
         return commands.send(actor, request, body, v -> new SignOffCorrection(id.toString(), v, n, body.note()),
-                HttpStatus.OK);
+                CorrectionResult.class, HttpStatus.OK);
     }
 }

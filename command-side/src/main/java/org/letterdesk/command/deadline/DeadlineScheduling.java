@@ -48,6 +48,10 @@ public final class DeadlineScheduling {
     }
 
     public static void cancel(DeadlineManager deadlineManager, DeadlineKind kind, int ref) {
-        deadlineManager.cancelAllWithinScope(DeadlineDue.scheduleName(kind, ref));
+        cancel(deadlineManager, DeadlineDue.scheduleName(kind, ref));
+    }
+
+    static void cancel(DeadlineManager deadlineManager, String scheduleName) {
+        deadlineManager.cancelAllWithinScope(scheduleName);
     }
 }

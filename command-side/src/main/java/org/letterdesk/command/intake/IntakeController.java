@@ -5,12 +5,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.letterdesk.command.api.Actor;
 import org.letterdesk.command.api.CommandRequest;
 import org.letterdesk.command.api.CommandRunner;
-import org.letterdesk.command.api.Role;
+import org.letterdesk.command.intake.IntakeResults.RegistrationResult;
+import org.letterdesk.command.intake.IntakeResults.UrgencyResult;
+import org.letterdesk.command.procedure.LetterResult;
+import org.letterdesk.procedure.Role;
 import org.letterdesk.command.intake.IntakeRequests.*;
-import org.letterdesk.command.letter.LetterCommands.AssignLetter;
-import org.letterdesk.command.letter.LetterCommands.MarkUrgent;
-import org.letterdesk.command.letter.LetterCommands.RecordFirstContact;
-import org.letterdesk.command.letter.LetterCommands.RegisterLetter;
+import org.letterdesk.command.intake.IntakeCommands.AssignLetter;
+import org.letterdesk.command.intake.IntakeCommands.MarkUrgent;
+import org.letterdesk.command.intake.IntakeCommands.RecordFirstContact;
+import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
 import org.letterdesk.events.LetterIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -42,7 +44,7 @@ class IntakeController {
 
     @PostMapping
     @Operation(summary = "Register a letter (CLERK): LetterReceived, DeadlineSet, MarkedUrgent if urgentReason")
-    ResponseEntity<Map<String, Object>> register(@RequestBody RegisterLetterRequest body, CommandRequest request) {
+    ResponseEntity<RegistrationResult> register(@RequestBody RegisterLetterRequest body, CommandRequest request) {
         Actor actor = commands.authorize(Role.CLERK);
         commands.validate(body, b -> b.receivedAt() == null ? List.of()
                 : ReceiptTime.futureError(b.receivedAt().toInstant(), clock.instant()).stream().toList());
@@ -52,36 +54,36 @@ class IntakeController {
         return commands.send(actor, request, body, version -> new RegisterLetter(letterId, body.channel(),
                 body.receivedAt().toInstant(), body.sender().toSender(), body.subject().strip(),
                 body.coreRequest().strip(), body.category(), attachments, body.remarks(), body.urgentReason()),
-                HttpStatus.CREATED);
+                RegistrationResult.class, HttpStatus.CREATED);
     }
 
     @PostMapping("/{id}/urgent")
     @Operation(summary = "Mark a letter urgent (CLERK, SUPERVISOR): MarkedUrgent, deadlines re-set")
-    ResponseEntity<Map<String, Object>> markUrgent(@PathVariable UUID id, @RequestBody MarkUrgentRequest body,
+    ResponseEntity<UrgencyResult> markUrgent(@PathVariable UUID id, @RequestBody MarkUrgentRequest body,
                                                    CommandRequest request) {
         Actor actor = commands.authorize(Role.CLERK, Role.SUPERVISOR);
         commands.validate(body);
         return commands.send(actor, request, body, v -> new MarkUrgent(id.toString(), v, body.reason()),
-                HttpStatus.OK);
+                UrgencyResult.class, HttpStatus.OK);
     }
 
     @PostMapping("/{id}/assignment")
     @Operation(summary = "Assign or forward (转交) to a department (CLERK, SUPERVISOR): LetterAssigned")
-    ResponseEntity<Map<String, Object>> assign(@PathVariable UUID id, @RequestBody AssignmentRequest body,
+    ResponseEntity<LetterResult> assign(@PathVariable UUID id, @RequestBody AssignmentRequest body,
                                                CommandRequest request) {
         Actor actor = commands.authorize(Role.CLERK, Role.SUPERVISOR);
         commands.validate(body);
         return commands.send(actor, request, body,
-                v -> new AssignLetter(id.toString(), v, body.department(), body.assignee()), HttpStatus.OK);
+                v -> new AssignLetter(id.toString(), v, body.department(), body.assignee()), LetterResult.class, HttpStatus.OK);
     }
 
     @PostMapping("/{id}/first-contact")
     @Operation(summary = "Record the first contact with the sender (CLERK, HANDLER): FirstContactMade")
-    ResponseEntity<Map<String, Object>> firstContact(@PathVariable UUID id, @RequestBody FirstContactRequest body,
+    ResponseEntity<LetterResult> firstContact(@PathVariable UUID id, @RequestBody FirstContactRequest body,
                                                      CommandRequest request) {
         Actor actor = commands.authorize(Role.CLERK, Role.HANDLER);
         commands.validate(body);
         return commands.send(actor, request, body,
-                v -> new RecordFirstContact(id.toString(), v, body.channel(), body.note()), HttpStatus.OK);
+                v -> new RecordFirstContact(id.toString(), v, body.channel(), body.note()), LetterResult.class, HttpStatus.OK);
     }
 }

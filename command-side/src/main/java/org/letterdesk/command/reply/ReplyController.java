@@ -5,10 +5,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.letterdesk.command.api.Actor;
 import org.letterdesk.command.api.CommandRequest;
 import org.letterdesk.command.api.CommandRunner;
-import org.letterdesk.command.api.Role;
-import org.letterdesk.command.letter.LetterCommands.RecordFollowUp;
-import org.letterdesk.command.letter.LetterCommands.ReportDelay;
-import org.letterdesk.command.letter.LetterCommands.SendReply;
+import org.letterdesk.command.procedure.LetterResult;
+import org.letterdesk.command.reply.ReplyResults.DelayResult;
+import org.letterdesk.command.reply.ReplyResults.ReplyResult;
+import org.letterdesk.procedure.Role;
+import org.letterdesk.command.reply.ReplyCommands.RecordFollowUp;
+import org.letterdesk.command.reply.ReplyCommands.ReportDelay;
+import org.letterdesk.command.reply.ReplyCommands.SendReply;
 import org.letterdesk.command.reply.ReplyRequests.*;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -36,33 +38,33 @@ class ReplyController {
 
     @PostMapping("/{id}/reply")
     @Operation(summary = "Send the approved reply (CLERK, HANDLER): ReplySent")
-    ResponseEntity<Map<String, Object>> sendReply(@PathVariable UUID id, @RequestBody SendReplyRequest body,
+    ResponseEntity<ReplyResult> sendReply(@PathVariable UUID id, @RequestBody SendReplyRequest body,
                                                   CommandRequest request) {
         Actor actor = commands.authorize(Role.CLERK, Role.HANDLER);
         commands.validate(body);
         return commands.send(actor, request, body,
                 v -> new SendReply(id.toString(), v, body.channel(), body.recipient(), body.trackingNo()),
-                HttpStatus.OK);
+                ReplyResult.class, HttpStatus.OK);
     }
 
     @PostMapping("/{id}/follow-up")
     @Operation(summary = "Record the phone follow-up of a complex letter (CLERK, HANDLER): FollowUpRecorded")
-    ResponseEntity<Map<String, Object>> followUp(@PathVariable UUID id, @RequestBody FollowUpRequest body,
+    ResponseEntity<LetterResult> followUp(@PathVariable UUID id, @RequestBody FollowUpRequest body,
                                                  CommandRequest request) {
         Actor actor = commands.authorize(Role.CLERK, Role.HANDLER);
         commands.validate(body);
         return commands.send(actor, request, body,
-                v -> new RecordFollowUp(id.toString(), v, body.note(), body.satisfied()), HttpStatus.OK);
+                v -> new RecordFollowUp(id.toString(), v, body.note(), body.satisfied()), LetterResult.class, HttpStatus.OK);
     }
 
     @PostMapping("/{id}/delay")
     @Operation(summary = "Report a delay and notify the sender (HANDLER, SUPERVISOR): DelayReported, DelayNoticeSent")
-    ResponseEntity<Map<String, Object>> delay(@PathVariable UUID id, @RequestBody DelayRequest body,
+    ResponseEntity<DelayResult> delay(@PathVariable UUID id, @RequestBody DelayRequest body,
                                               CommandRequest request) {
         Actor actor = commands.authorize(Role.HANDLER, Role.SUPERVISOR);
         commands.validate(body);
         return commands.send(actor, request, body,
                 v -> new ReportDelay(id.toString(), v, body.reason(), body.expectedCompletion().toInstant()),
-                HttpStatus.OK);
+                DelayResult.class, HttpStatus.OK);
     }
 }

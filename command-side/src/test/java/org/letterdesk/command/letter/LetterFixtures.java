@@ -8,17 +8,31 @@ import org.axonframework.test.aggregate.ResultValidator;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
+import org.letterdesk.command.archive.ArchiveCommands.ArchiveLetter;
 import org.letterdesk.command.archive.RetentionPolicy;
 import org.letterdesk.command.calendar.BuiltInCalendars;
-import org.letterdesk.command.calendar.DeadlineCalculator;
-import org.letterdesk.command.calendar.DeadlineHours;
-import org.letterdesk.command.calendar.DeadlinePolicy;
-import org.letterdesk.command.calendar.DeadlineRules;
+import org.letterdesk.command.contentreview.ContentReviewCommands.FlagContent;
+import org.letterdesk.command.correction.CorrectionCommands.IssueCorrection;
+import org.letterdesk.command.correction.CorrectionCommands.SignOffCorrection;
+import org.letterdesk.command.deadline.DeadlineCalculator;
 import org.letterdesk.command.deadline.DeadlinePlanner;
+import org.letterdesk.command.deadline.DeadlineRules;
+import org.letterdesk.command.deadline.DeadlineTable;
+import org.letterdesk.command.dispute.DisputeCommands.InvestigateDispute;
+import org.letterdesk.command.dispute.DisputeCommands.RecordDispute;
+import org.letterdesk.command.dispute.DisputeCommands.ResolveDispute;
+import org.letterdesk.command.drafting.DraftingCommands.DraftReply;
 import org.letterdesk.command.drafting.WordingChecker;
 import org.letterdesk.command.drafting.WordingRules;
+import org.letterdesk.command.intake.IntakeCommands.AssignLetter;
+import org.letterdesk.command.intake.IntakeCommands.MarkUrgent;
+import org.letterdesk.command.intake.IntakeCommands.RecordFirstContact;
+import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
 import org.letterdesk.command.intake.SerialNumbers;
-import org.letterdesk.command.letter.LetterCommands.*;
+import org.letterdesk.command.procedure.CommandResult;
+import org.letterdesk.command.reply.ReplyCommands.RecordFollowUp;
+import org.letterdesk.command.reply.ReplyCommands.SendReply;
+import org.letterdesk.command.review.ReviewCommands.ReviewDraft;
 import org.letterdesk.events.*;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
@@ -82,9 +96,7 @@ final class LetterFixtures {
 
     static final WordingChecker WORDING_CHECKER = new WordingChecker(WordingRules.defaults());
     static final DeadlinePlanner PLANNER = new DeadlinePlanner(
-            new DeadlineRules(new DeadlineCalculator(BuiltInCalendars.source(), DeadlinePolicy.defaults()),
-                    DeadlineHours.defaults()),
-            DeadlineHours.defaults(), 0.2);
+            new DeadlineRules(new DeadlineCalculator(BuiltInCalendars.source(), ZONE), DeadlineTable.DEFAULTS));
 
     private LetterFixtures() {
     }
@@ -438,7 +450,10 @@ final class LetterFixtures {
         };
     }
 
-    /** A {@link CommandResult} of {@link #LETTER_ID} with the status and at least the given extras. */
+    /**
+     * A {@link CommandResult} of {@link #LETTER_ID} with the status and at least the given values, named as in the
+     * HTTP response (the letter's outcome unwrapped into the command's own values).
+     */
     static Matcher<Object> result(LetterStatus status, Object... extrasKeyValue) {
         Map<String, Object> extras = new LinkedHashMap<>();
         for (int i = 0; i < extrasKeyValue.length; i += 2) {
@@ -450,9 +465,11 @@ final class LetterFixtures {
                 if (!(item instanceof CommandResult r)) {
                     return false;
                 }
-                return LETTER_ID.equals(r.letterId()) && SERIAL_NO.equals(r.serialNo()) && r.status() == status
-                        && extras.entrySet().stream().allMatch(e -> r.extras().containsKey(e.getKey())
-                        && Objects.equals(e.getValue(), r.extras().get(e.getKey())));
+                Map<String, Object> values = ResultValues.of(r);
+                return LETTER_ID.equals(r.letter().letterId()) && SERIAL_NO.equals(r.letter().serialNo())
+                        && r.letter().status() == status
+                        && extras.entrySet().stream().allMatch(e -> values.containsKey(e.getKey())
+                        && Objects.equals(e.getValue(), values.get(e.getKey())));
             }
 
             @Override
@@ -498,7 +515,7 @@ final class LetterFixtures {
         return new TypeSafeMatcher<>(Object.class) {
             @Override
             protected boolean matchesSafely(Object item) {
-                return item instanceof CommandResult r && r.version() == version;
+                return item instanceof CommandResult r && r.letter().version() == version;
             }
 
             @Override

@@ -3,6 +3,8 @@ package org.letterdesk.command.letter;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.letterdesk.command.contentreview.ContentReviewCommands;
+import org.letterdesk.command.reply.ReplyCommands;
 import org.letterdesk.events.*;
 import org.letterdesk.problem.ProblemCode;
 
@@ -248,35 +250,35 @@ class LetterIntakeTest {
     @Test
     void legalApprovalIsGrantedForALetterFlaggedWithPersonalData() {
         fixture.given(assigned().flagged(true, false, false, false).events())
-                .when(new LetterCommands.GrantLegalApproval(LETTER_ID, null, "可以答复"), asLegal())
+                .when(new ContentReviewCommands.GrantLegalApproval(LETTER_ID, null, "可以答复"), asLegal())
                 .expectEvents(new LegalApprovalGranted(LETTER_ID, LEGAL, "可以答复"));
     }
 
     @Test
     void legalApprovalOfALetterWithoutPersonalDataIsRefused() {
         expectRefused(fixture.given(assigned().events())
-                        .when(new LetterCommands.GrantLegalApproval(LETTER_ID, null, "可以答复"), asLegal()),
+                        .when(new ContentReviewCommands.GrantLegalApproval(LETTER_ID, null, "可以答复"), asLegal()),
                 ProblemCode.INVALID_TRANSITION, "not flagged as involving personal data");
     }
 
     @Test
     void identityIsVerifiedByPhoneForALetterFlaggedWithFinancialInformation() {
         fixture.given(assigned().flagged(false, true, false, false).events())
-                .when(new LetterCommands.VerifyIdentity(LETTER_ID, null, "PHONE", "已核实"), asClerk())
+                .when(new ContentReviewCommands.VerifyIdentity(LETTER_ID, null, "PHONE", "已核实"), asClerk())
                 .expectEvents(new IdentityVerified(LETTER_ID, "PHONE", CLERK, "已核实"));
     }
 
     @Test
     void identityVerificationOtherThanByPhoneIsRefusedAsValidationFailure() {
         expectRefused(fixture.given(assigned().flagged(false, true, false, false).events())
-                        .when(new LetterCommands.VerifyIdentity(LETTER_ID, null, "EMAIL", "已核实"), asClerk()),
+                        .when(new ContentReviewCommands.VerifyIdentity(LETTER_ID, null, "EMAIL", "已核实"), asClerk()),
                 ProblemCode.VALIDATION_FAILED, "PHONE");
     }
 
     @Test
     void identityVerificationOfALetterWithoutFinancialInformationIsRefused() {
         expectRefused(fixture.given(assigned().events())
-                        .when(new LetterCommands.VerifyIdentity(LETTER_ID, null, "PHONE", "已核实"), asClerk()),
+                        .when(new ContentReviewCommands.VerifyIdentity(LETTER_ID, null, "PHONE", "已核实"), asClerk()),
                 ProblemCode.INVALID_TRANSITION, "not flagged as involving financial information");
     }
 
@@ -286,7 +288,7 @@ class LetterIntakeTest {
     void delayMoreThanFortyEightHoursAheadIsReportedAndNoticedAndMustBeReported() {
         Instant expected = NOW.plus(Duration.ofHours(49));
         fixture.given(assigned().events())
-                .when(new LetterCommands.ReportDelay(LETTER_ID, null, "需业务部门核实", expected), asHandler())
+                .when(new ReplyCommands.ReportDelay(LETTER_ID, null, "需业务部门核实", expected), asHandler())
                 .expectEvents(new DelayReported(LETTER_ID, "需业务部门核实", expected, HANDLER),
                         new DelayNoticeSent(LETTER_ID, "需业务部门核实", expected))
                 .expectResultMessagePayloadMatching(result(LetterStatus.ASSIGNED, "reportRequired", true));
@@ -296,7 +298,7 @@ class LetterIntakeTest {
     void delayWithinFortyEightHoursIsRecordedButNeedsNoReport() {
         Instant expected = NOW.plus(Duration.ofHours(47));
         fixture.given(assigned().events())
-                .when(new LetterCommands.ReportDelay(LETTER_ID, null, "需业务部门核实", expected), asHandler())
+                .when(new ReplyCommands.ReportDelay(LETTER_ID, null, "需业务部门核实", expected), asHandler())
                 .expectEvents(new DelayReported(LETTER_ID, "需业务部门核实", expected, HANDLER),
                         new DelayNoticeSent(LETTER_ID, "需业务部门核实", expected))
                 .expectResultMessagePayloadMatching(result(LetterStatus.ASSIGNED, "reportRequired", false));
@@ -305,7 +307,7 @@ class LetterIntakeTest {
     @Test
     void delayWithExpectedCompletionInThePastIsRefusedAsValidationFailure() {
         expectRefused(fixture.given(assigned().events())
-                        .when(new LetterCommands.ReportDelay(LETTER_ID, null, "需业务部门核实",
+                        .when(new ReplyCommands.ReportDelay(LETTER_ID, null, "需业务部门核实",
                                 NOW.minusSeconds(60)), asHandler()),
                 ProblemCode.VALIDATION_FAILED, "expectedCompletion");
     }
@@ -313,7 +315,7 @@ class LetterIntakeTest {
     @Test
     void delayReportAfterTheReplyWasSentIsRefused() {
         expectRefused(fixture.given(sent().events())
-                        .when(new LetterCommands.ReportDelay(LETTER_ID, null, "需业务部门核实",
+                        .when(new ReplyCommands.ReportDelay(LETTER_ID, null, "需业务部门核实",
                                 NOW.plus(Duration.ofHours(49))), asHandler()),
                 ProblemCode.INVALID_TRANSITION, "already replied");
     }

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
 import org.letterdesk.query.QuerySideConfiguration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -34,7 +33,7 @@ class DisputeBookController {
     private final DisputeEntries book;
     private final ZoneId zone;
 
-    DisputeBookController(DisputeEntries book, @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone) {
+    DisputeBookController(DisputeEntries book, ZoneId zone) {
         this.book = book;
         this.zone = zone;
     }

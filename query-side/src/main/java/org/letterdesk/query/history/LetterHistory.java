@@ -1,5 +1,6 @@
 package org.letterdesk.query.history;
 
+import org.letterdesk.procedure.EventMetaData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -36,10 +37,10 @@ public class LetterHistory {
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
             Map<String, Object> actor = new LinkedHashMap<>();
-            actor.put("user", event.getMetaData().get("user"));
-            actor.put("role", event.getMetaData().get("role"));
+            actor.put("user", event.getMetaData().get(EventMetaData.USER));
+            actor.put("role", event.getMetaData().get(EventMetaData.ROLE));
             entries.add(new Entry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
-                    event.getTimestamp(), actor, event.getMetaData().get("correlationId"), event.getPayload()));
+                    event.getTimestamp(), actor, event.getMetaData().get(EventMetaData.CORRELATION_ID), event.getPayload()));
         }
         return entries;
     }
@@ -56,14 +57,10 @@ public class LetterHistory {
             if (view == null) {
                 view = new LetterView();
             }
-            Object user = event.getMetaData().get("user");
+            Object user = event.getMetaData().get(EventMetaData.USER);
             view.apply(event.getPayload(), new LetterView.EventContext(event.getSequenceNumber(),
                     event.getTimestamp(), user == null ? null : user.toString()));
         }
         return Optional.ofNullable(view);
-    }
-
-    public Optional<Long> lastSequence(String letterId) {
-        return eventStore.lastSequenceNumberFor(letterId);
     }
 }

@@ -1,5 +1,6 @@
 package org.letterdesk.query.letter;
 
+import org.letterdesk.procedure.EventMetaData;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -47,7 +48,7 @@ public class LetterProjection {
 
     @EventHandler
     void on(LetterEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
-            @MetaDataValue(value = "user", required = false) String user) {
+            @MetaDataValue(value = EventMetaData.USER, required = false) String user) {
         batch().computeIfAbsent(event.letterId(), this::load).apply(event, sequence, at, user);
     }
 

@@ -1,6 +1,10 @@
 package org.letterdesk.query.letter;
 
 import org.letterdesk.events.*;
+import org.letterdesk.procedure.DeadlineMeeting;
+import org.letterdesk.procedure.DraftStage;
+import org.letterdesk.procedure.LetterProgress;
+import org.letterdesk.procedure.ReviewLevels;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -196,7 +200,6 @@ public class LetterView {
             assignee = e.assignee();
         } else if (event instanceof FirstContactMade e) {
             firstContactAt = e.contactedAt();
-            meet(DeadlineKind.FIRST_RESPONSE, e.contactedAt());
         } else if (event instanceof ContentFlagged e) {
             flags = new Flags(e.personalData(), e.financialInfo(), e.major(), e.complex(), e.note());
         } else if (event instanceof LegalApprovalGranted e) {
@@ -219,11 +222,8 @@ public class LetterView {
                     ctx.at()));
         } else if (event instanceof ReplySent e) {
             reply = new Reply(e.draftNo(), e.channel(), e.recipient(), e.trackingNo(), e.sentAt());
-            meet(DeadlineKind.FIRST_RESPONSE, e.sentAt());
-            meet(DeadlineKind.REPLY, e.sentAt());
         } else if (event instanceof FollowUpRecorded e) {
             followUp = new FollowUp(e.note(), e.satisfied(), ctx.at());
-            meet(DeadlineKind.FOLLOW_UP, ctx.at());
         } else if (event instanceof DelayReported e) {
             Delay delay = new Delay();
             delay.reason = e.reason();
@@ -269,9 +269,11 @@ public class LetterView {
         } else if (event instanceof LetterArchived e) {
             archive = new Archive(e.archiveNo(), e.archivedAt(), e.retainUntil());
         }
+        DeadlineMeeting.metBy(event).forEach(met -> meet(met.kind(), met.at() != null ? met.at() : ctx.at()));
         derive();
     }
 
+    /** A dispute's investigation deadline is kept with its dispute, which its own event records as met. */
     private void meet(DeadlineKind kind, Instant at) {
         Deadline d = deadlines.get(kind);
         if (d != null && d.metAt == null) {
@@ -311,22 +313,27 @@ public class LetterView {
     }
 
     private LetterStatus deriveStatus() {
-        if (archive != null) {
-            return LetterStatus.ARCHIVED;
+        return new LetterProgress(department != null, draftStage(), reply != null,
+                reply != null && flags.complex() && followUp == null, openCorrections, openDisputes,
+                archive != null).status();
+    }
+
+    private DraftStage draftStage() {
+        if (drafts.isEmpty()) {
+            return DraftStage.NONE;
         }
-        if (reply != null) {
-            boolean pending = flags.complex() && followUp == null || openCorrections > 0 || openDisputes > 0;
-            return pending ? LetterStatus.SENT : LetterStatus.CLOSED;
+        Draft latest = drafts.get(drafts.size() - 1);
+        if (latest.reviews.stream().anyMatch(r -> r.decision() == ReviewDecision.REJECTED)) {
+            return DraftStage.REJECTED;
         }
-        if (!drafts.isEmpty()) {
-            Draft latest = drafts.get(drafts.size() - 1);
-            if (latest.reviews.stream().anyMatch(r -> r.decision() == ReviewDecision.REJECTED)) {
-                return LetterStatus.DRAFTING;
-            }
-            long approvals = latest.reviews.stream().map(Review::level).distinct().count();
-            return approvals >= (flags.major() ? 3 : 2) ? LetterStatus.APPROVED : LetterStatus.IN_REVIEW;
-        }
-        return department != null ? LetterStatus.ASSIGNED : LetterStatus.RECEIVED;
+        List<ReviewLevel> approved = latest.reviews.stream().map(Review::level).toList();
+        return ReviewLevels.next(flags.major(), approved).isEmpty() ? DraftStage.APPROVED : DraftStage.IN_REVIEW;
+    }
+
+    /** Some deadline of the letter was missed: its first response or reply (overdue), a follow-up, an investigation. */
+    public boolean deadlineMissed() {
+        return overdue || deadlines.values().stream().anyMatch(d -> "MISSED".equals(d.state))
+                || disputes.stream().anyMatch(d -> d.investigationMissed);
     }
 
     /** The register's 实际完成时间: when the reply went out. */

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +29,7 @@ class QualityController {
     private final ZoneId zone;
 
     QualityController(MonthlyQualityAnalysis analysis, Clock clock,
-                      @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone) {
+                      ZoneId zone) {
         this.analysis = analysis;
         this.clock = clock;
         this.zone = zone;

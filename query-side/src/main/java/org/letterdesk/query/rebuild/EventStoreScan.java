@@ -1,5 +1,6 @@
 package org.letterdesk.query.rebuild;
 
+import org.letterdesk.procedure.EventMetaData;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventData;
@@ -46,8 +47,8 @@ class EventStoreScan {
 
     private static final String PAGE = """
             SELECT global_index, event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
-                   payload_type, payload_revision, payload, meta_data, meta_data->>'user' AS acting_user
-            FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT ?""";
+                   payload_type, payload_revision, payload, meta_data, meta_data->>'%s' AS acting_user
+            FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT ?""".formatted(EventMetaData.USER);
 
     private final JdbcTemplate jdbc;
     private final Configuration axon;

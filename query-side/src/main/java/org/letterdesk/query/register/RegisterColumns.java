@@ -4,7 +4,6 @@ import org.letterdesk.events.Category;
 import org.letterdesk.events.Channel;
 import org.letterdesk.events.Department;
 import org.letterdesk.events.LetterStatus;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -35,7 +34,7 @@ class RegisterColumns {
     private final ZoneId zone;
     private final List<Column> columns;
 
-    RegisterColumns(@Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone) {
+    RegisterColumns(ZoneId zone) {
         this.zone = zone;
         this.columns = List.of(
                 new Column("序号", 14, (e, now) -> e.getSerialNo()),

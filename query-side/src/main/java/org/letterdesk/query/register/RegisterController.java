@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.letterdesk.query.QuerySideConfiguration;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -41,7 +40,7 @@ class RegisterController {
     private final Clock clock;
 
     RegisterController(RegisterEntries register, RegisterPages pages, RegisterCounts counts,
-                       @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone, Clock clock) {
+                       ZoneId zone, Clock clock) {
         this.register = register;
         this.pages = pages;
         this.counts = counts;

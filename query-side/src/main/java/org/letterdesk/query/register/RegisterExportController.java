@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpHeaders;
@@ -45,7 +44,7 @@ class RegisterExportController {
     private final ZoneId zone;
     private final Clock clock;
 
-    RegisterExportController(RegisterExporter exporter, @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone,
+    RegisterExportController(RegisterExporter exporter, ZoneId zone,
                              Clock clock) {
         this.exporter = exporter;
         this.clock = clock;

@@ -79,8 +79,7 @@ public class WorklistEntry {
         nextDueKind = next.map(NextDue::kind).orElse(null);
         atRisk = view.atRisk;
         // A miss stays on the letter, as in the register: it was late even if the work has moved on since.
-        deadlineMissed = view.overdue || view.deadlines.values().stream().anyMatch(d -> "MISSED".equals(d.state))
-                || view.disputes.stream().anyMatch(d -> d.investigationMissed);
+        deadlineMissed = view.deadlineMissed();
         openCorrections = view.openCorrections;
         openDisputes = view.openDisputes;
         version = view.version;

@@ -1,4 +1,4 @@
-package org.letterdesk.command.calendar;
+package org.letterdesk.command.deadline;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,9 +1,13 @@
-package org.letterdesk.command.calendar;
+package org.letterdesk.command.deadline;
+
+import org.letterdesk.command.calendar.CalendarSource;
+import org.letterdesk.command.calendar.WorkingCalendar;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -14,32 +18,42 @@ import java.util.TreeSet;
  * Computes due times in working hours or clock hours.
  *
  * <p>Working hours elapse only on working days: the clock runs through the whole of a working
- * day (midnight to midnight in the policy zone) and stands still on a non-working day. The
+ * day (midnight to midnight in the letter zone) and stands still on a non-working day. The
  * days are walked one at a time, so the cost grows with the span of the deadline, not with
  * how far its start lies from any other date.
  */
 public final class DeadlineCalculator {
 
     private final WorkingCalendar calendar;
-    private final DeadlinePolicy policy;
+    private final ZoneId zone;
 
-    public DeadlineCalculator(CalendarSource source, DeadlinePolicy policy) {
+    /** @param zone the zone in which calendar days begin and end */
+    public DeadlineCalculator(CalendarSource source, ZoneId zone) {
         this.calendar = new WorkingCalendar(source);
-        this.policy = Objects.requireNonNull(policy, "policy");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /** Working hours without the holiday grace. */
+    public ComputedDue addWorkingHours(Instant start, int workingHours) {
+        return addWorkingHours(start, workingHours, false, 0);
     }
 
     /**
-     * @param holidayGrace whether a statutory holiday inside (start, provisional due) extends
-     *                     the due time once by the policy's grace hours, counted from the
-     *                     provisional due time
+     * Working hours; a statutory holiday inside (start, provisional due) extends the due time once by
+     * {@code graceHours} working hours, counted from the provisional due time (节假日顺延).
      */
-    public ComputedDue addWorkingHours(Instant start, int workingHours, boolean holidayGrace) {
+    public ComputedDue addWorkingHoursWithHolidayGrace(Instant start, int workingHours, int graceHours) {
+        return addWorkingHours(start, workingHours, true, graceHours);
+    }
+
+    private ComputedDue addWorkingHours(Instant start, int workingHours, boolean holidayGrace, int graceHours) {
         requireNonNegative(workingHours);
+        requireNonNegative(graceHours);
         SortedSet<Integer> missingYears = new TreeSet<>();
         Instant due = countWorkingHours(start, workingHours, missingYears);
         boolean graceApplied = holidayGrace && statutoryHolidayWithin(start, due);
         if (graceApplied) {
-            due = countWorkingHours(due, policy.holidayGraceWorkingHours(), missingYears);
+            due = countWorkingHours(due, graceHours, missingYears);
         }
         return new ComputedDue(inZone(due), graceApplied, warningsFor(missingYears));
     }
@@ -105,15 +119,15 @@ public final class DeadlineCalculator {
     }
 
     private LocalDate localDate(Instant instant) {
-        return instant.atZone(policy.zone()).toLocalDate();
+        return instant.atZone(zone).toLocalDate();
     }
 
     private Instant startOf(LocalDate day) {
-        return day.atStartOfDay(policy.zone()).toInstant();
+        return day.atStartOfDay(zone).toInstant();
     }
 
     private OffsetDateTime inZone(Instant instant) {
-        return ZonedDateTime.ofInstant(instant, policy.zone()).toOffsetDateTime();
+        return ZonedDateTime.ofInstant(instant, zone).toOffsetDateTime();
     }
 
     private static void requireNonNegative(int hours) {

@@ -1,4 +1,4 @@
-package org.letterdesk.command.drafting;
+package org.letterdesk.procedure;
 
 /**
  * Who signs a reply: the organisation and, optionally, the department, as configured.

@@ -1,4 +1,4 @@
-package org.letterdesk.command.drafting;
+package org.letterdesk.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

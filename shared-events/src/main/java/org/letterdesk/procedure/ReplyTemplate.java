@@ -1,4 +1,4 @@
-package org.letterdesk.command.drafting;
+package org.letterdesk.procedure;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

@@ -1,0 +1,93 @@
+package org.letterdesk.app;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.ConnectionCallback;
+import tools.jackson.databind.JsonNode;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A store written by an earlier version replays to the same read models with this one, and its letters load into
+ * today's aggregate. The fixture (replay/v1-store.json) holds the events of 15 letters in every stage of the
+ * procedure, as the code before the command side was split into capabilities wrote them, and the rows that code
+ * built from them (scripts/replay-fixture/ writes it). Its letters were received in 2005, a register year no other
+ * test uses.
+ */
+class ReplayCompatibilityTest extends ApiTestSupport {
+
+    private static final List<String> TABLES = List.of("letter_view", "register_entry", "worklist_entry",
+            "dispute_entry", "quality_letter_fact", "quality_draft", "quality_correction", "quality_dispute");
+    private static final Map<String, String> ORDER = Map.of(
+            "dispute_entry", "letter_id, dispute_no", "quality_draft", "letter_id, draft_no",
+            "quality_correction", "letter_id, correction_no", "quality_dispute", "letter_id, dispute_no");
+
+    private JsonNode fixture;
+    private Map<String, Long> lastSequence;
+
+    @BeforeEach
+    void storeOfTheEarlierVersion() {
+        ReplayFixture store = ReplayFixture.load(jdbc, json);
+        fixture = store.document();
+        lastSequence = store.lastSequence();
+    }
+
+    @Test
+    void theEarlierStoreReplaysToTheSameReadModels() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                lastSequence.entrySet().stream().allMatch(letter -> {
+                    List<Long> version = jdbc.queryForList("SELECT version FROM letter_view WHERE letter_id = ?",
+                            Long.class, letter.getKey());
+                    return !version.isEmpty() && version.get(0) >= letter.getValue();
+                }));
+        for (String table : TABLES) {
+            JsonNode expected = fixture.get("tables").get(table);
+            JsonNode actual = rowsOf(table);
+            assertThat(actual).as(table).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void everyLetterOfTheEarlierStoreLoadsIntoTodaysAggregate() {
+        // A stale If-Match is the first thing the letter checks: the answer names the version it loaded to.
+        lastSequence.forEach((letterId, last) -> {
+            Reply reply = post("clerk", "/api/letters/" + letterId + "/flags", Map.of("note", "重放"),
+                    Map.of("If-Match", "\"" + (last - 1) + "\""));
+            assertThat(reply.status()).as(letterId).isEqualTo(412);
+            assertThat(reply.code()).isEqualTo("VERSION_CONFLICT");
+            assertThat(reply.body().get("currentVersion").asLong()).as(letterId).isEqualTo(last);
+        });
+    }
+
+    /** The table's rows of the fixture's letters, as the fixture's dump renders them (UTC times). */
+    private JsonNode rowsOf(String table) {
+        String select = table.equals("letter_view")
+                ? "SELECT letter_id, version, document, updated_at FROM letter_view" : "SELECT * FROM " + table;
+        String sql = "SELECT jsonb_agg(to_jsonb(t) ORDER BY " + ORDER.getOrDefault(table, "letter_id") + ")::text"
+                + " FROM (" + select + ") t WHERE letter_id = ANY (?)";
+        String text = jdbc.execute((ConnectionCallback<String>) connection -> {
+            try (var zone = connection.createStatement()) {
+                zone.execute("SET TIME ZONE 'UTC'");
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setArray(1, connection.createArrayOf("varchar", lastSequence.keySet().toArray()));
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                } finally {
+                    try (var reset = connection.createStatement()) {
+                        reset.execute("RESET TIME ZONE");
+                    }
+                }
+            }
+        });
+        return text == null ? json.nullNode() : json.readTree(text);
+    }
+}

@@ -1,0 +1,201 @@
+package org.letterdesk.command.intake;
+
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.ScopeDescriptor;
+import org.letterdesk.command.deadline.DeadlinePlanner;
+import org.letterdesk.command.deadline.DeadlineScheduling;
+import org.letterdesk.command.deadline.Deadlines;
+import org.letterdesk.command.intake.IntakeCommands.AssignLetter;
+import org.letterdesk.command.intake.IntakeCommands.MarkUrgent;
+import org.letterdesk.command.intake.IntakeCommands.RecordFirstContact;
+import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
+import org.letterdesk.command.intake.IntakeResults.IntakeDeadlines;
+import org.letterdesk.command.intake.IntakeResults.RegistrationResult;
+import org.letterdesk.command.intake.IntakeResults.UrgencyResult;
+import org.letterdesk.command.procedure.LetterFacts;
+import org.letterdesk.command.procedure.LetterResult;
+import org.letterdesk.command.procedure.Refusals;
+import org.letterdesk.events.Channel;
+import org.letterdesk.events.DeadlineKind;
+import org.letterdesk.events.DeadlineSet;
+import org.letterdesk.events.Department;
+import org.letterdesk.events.FirstContactMade;
+import org.letterdesk.events.LetterAssigned;
+import org.letterdesk.events.LetterReceived;
+import org.letterdesk.events.MarkedUrgent;
+import org.letterdesk.events.Sender;
+import org.letterdesk.problem.LetterdeskProblem;
+import org.letterdesk.problem.ProblemCode;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The letter's intake: how it came in, from whom, how urgent it is, which department has it and whether the sender
+ * was contacted. Registration itself is the letter root's creation handler, which hands over to {@link #register}.
+ */
+public class Intake {
+
+    private final LetterFacts letter;
+    private final Deadlines deadlines;
+
+    private Channel channel;
+    private Instant receivedAt;
+    private Sender sender;
+    private boolean urgent;
+    private Department department;
+    private String assignee;
+    private boolean firstContactMade;
+
+    public Intake(LetterFacts letter, Deadlines deadlines) {
+        this.letter = letter;
+        this.deadlines = deadlines;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public Sender sender() {
+        return sender;
+    }
+
+    public boolean urgent() {
+        return urgent;
+    }
+
+    public boolean assigned() {
+        return department != null;
+    }
+
+    /**
+     * Registers the letter: its deadlines computed and scheduled, then its register number taken, then its events.
+     * Everything that writes to the database goes before the register number: the number's row lock serialises the
+     * year's registrations from there to the commit, so it must cover as little as possible.
+     */
+    public RegistrationResult register(RegisterLetter cmd, SerialNumbers serialNumbers, DeadlinePlanner planner,
+                                       DeadlineManager deadlineManager, Instant now, ZoneId zone,
+                                       ScopeDescriptor scope) {
+        ReceiptTime.futureError(cmd.receivedAt(), now).ifPresent(error -> {
+            throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "receivedAt lies in the future",
+                    Map.of("errors", List.of(error)));
+        });
+        boolean markUrgent = cmd.urgentReason() != null && !cmd.urgentReason().isBlank();
+        DeadlineSet first = planner.firstResponse(cmd.letterId(), cmd.receivedAt(), markUrgent);
+        DeadlineSet reply = planner.reply(cmd.letterId(), cmd.receivedAt(), cmd.channel(), markUrgent);
+        DeadlineScheduling.schedule(deadlineManager, first, now, scope);
+        DeadlineScheduling.schedule(deadlineManager, reply, now, scope);
+        String serial = serialNumbers.next(cmd.receivedAt().atZone(zone).getYear());
+        apply(new LetterReceived(cmd.letterId(), serial, cmd.channel(), cmd.receivedAt(), cmd.sender(),
+                cmd.subject(), cmd.coreRequest(), cmd.category(), cmd.attachments(), cmd.remarks()));
+        if (markUrgent) {
+            apply(new MarkedUrgent(cmd.letterId(), cmd.urgentReason().strip()));
+        }
+        apply(first);
+        apply(reply);
+        return new RegistrationResult(letter.outcome(), new IntakeDeadlines(first.due(), reply.due()),
+                warnings(first, reply));
+    }
+
+    /**
+     * On urgency, re-sets the first-response and reply deadlines still open (a met or missed deadline stays as it
+     * was), counted from the time of receipt.
+     */
+    @CommandHandler
+    public UrgencyResult handle(MarkUrgent cmd, DeadlinePlanner planner, DeadlineManager deadlineManager,
+                                Clock clock) {
+        if (urgent) {
+            throw invalid("Letter " + letter.serialNo() + " is already urgent");
+        }
+        if (letter.replied()) {
+            throw invalid("Letter " + letter.serialNo() + " was already replied to");
+        }
+        apply(new MarkedUrgent(letter.letterId(), cmd.reason().strip()));
+        Instant now = clock.instant();
+        DeadlineSet first = null;
+        DeadlineSet reply = null;
+        if (deadlines.isOpen(DeadlineKind.FIRST_RESPONSE, 0)) {
+            first = planner.firstResponse(letter.letterId(), receivedAt, true);
+            deadlines.set(first, deadlineManager, now);
+        }
+        if (deadlines.isOpen(DeadlineKind.REPLY, 0)) {
+            reply = planner.reply(letter.letterId(), receivedAt, channel, true);
+            deadlines.set(reply, deadlineManager, now);
+        }
+        return new UrgencyResult(letter.outcome(),
+                new IntakeDeadlines(first == null ? null : first.due(), reply == null ? null : reply.due()),
+                warnings(first, reply));
+    }
+
+    @CommandHandler
+    public LetterResult handle(AssignLetter cmd) {
+        if (letter.replied()) {
+            throw invalid("Letter " + letter.serialNo() + " was already replied to; it can no longer be forwarded");
+        }
+        String newAssignee = blankToNull(cmd.assignee());
+        if (cmd.department() == department && Objects.equals(newAssignee, assignee)) {
+            throw invalid("Letter " + letter.serialNo() + " is already assigned to " + department);
+        }
+        apply(new LetterAssigned(letter.letterId(), cmd.department(), newAssignee, department));
+        return new LetterResult(letter.outcome());
+    }
+
+    @CommandHandler
+    public LetterResult handle(RecordFirstContact cmd, DeadlineManager deadlineManager, Clock clock) {
+        if (firstContactMade) {
+            throw invalid("The first contact with the sender of " + letter.serialNo() + " was already recorded");
+        }
+        deadlines.apply(new FirstContactMade(letter.letterId(), cmd.channel(), cmd.note(), clock.instant()),
+                deadlineManager);
+        return new LetterResult(letter.outcome());
+    }
+
+    @EventSourcingHandler
+    void on(LetterReceived e) {
+        channel = e.channel();
+        receivedAt = e.receivedAt();
+        sender = e.sender();
+    }
+
+    @EventSourcingHandler
+    void on(MarkedUrgent e) {
+        urgent = true;
+    }
+
+    @EventSourcingHandler
+    void on(LetterAssigned e) {
+        department = e.department();
+        assignee = e.assignee();
+    }
+
+    @EventSourcingHandler
+    void on(FirstContactMade e) {
+        firstContactMade = true;
+    }
+
+    /** The calendar's warnings (a year without a loaded calendar) of the deadlines set, once each. */
+    private static List<String> warnings(DeadlineSet... sets) {
+        return Stream.of(sets).filter(Objects::nonNull).flatMap(set -> set.warnings().stream()).distinct().toList();
+    }
+
+    private LetterdeskProblem invalid(String detail) {
+        return Refusals.invalid(letter.letterId(), detail);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

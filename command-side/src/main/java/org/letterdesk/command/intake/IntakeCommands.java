@@ -1,0 +1,39 @@
+package org.letterdesk.command.intake;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.letterdesk.command.procedure.LetterCommand;
+import org.letterdesk.events.Attachment;
+import org.letterdesk.events.Category;
+import org.letterdesk.events.Channel;
+import org.letterdesk.events.Department;
+import org.letterdesk.events.Sender;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Registration (收件登记), urgency, assignment (分配部门) and the first contact with the sender. */
+public final class IntakeCommands {
+
+    private IntakeCommands() {
+    }
+
+    public record RegisterLetter(@TargetAggregateIdentifier String letterId, Channel channel, Instant receivedAt,
+                                 Sender sender, String subject, String coreRequest, Category category,
+                                 List<Attachment> attachments, String remarks, String urgentReason) {
+    }
+
+    public record MarkUrgent(@TargetAggregateIdentifier String letterId,
+                             @TargetAggregateVersion Long expectedVersion, String reason) implements LetterCommand {
+    }
+
+    public record AssignLetter(@TargetAggregateIdentifier String letterId,
+                               @TargetAggregateVersion Long expectedVersion, Department department,
+                               String assignee) implements LetterCommand {
+    }
+
+    public record RecordFirstContact(@TargetAggregateIdentifier String letterId,
+                                     @TargetAggregateVersion Long expectedVersion, String channel, String note)
+            implements LetterCommand {
+    }
+}

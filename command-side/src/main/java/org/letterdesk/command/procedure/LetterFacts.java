@@ -1,0 +1,44 @@
+package org.letterdesk.command.procedure;
+
+import org.letterdesk.events.Channel;
+import org.letterdesk.events.LetterStatus;
+import org.letterdesk.events.Sender;
+
+import java.time.Instant;
+import java.util.OptionalInt;
+
+/**
+ * What the capabilities of a letter (its aggregate members) may read of the letter as a whole. The letter root
+ * answers from its members, so each fact is kept once, by the capability that owns it.
+ */
+public interface LetterFacts {
+
+    String letterId();
+
+    String serialNo();
+
+    Channel channel();
+
+    Instant receivedAt();
+
+    Sender sender();
+
+    boolean urgent();
+
+    boolean assigned();
+
+    ContentFlags flags();
+
+    /** The draft that passed every required review level, if the latest draft did. */
+    OptionalInt approvedDraft();
+
+    boolean replied();
+
+    LetterStatus status();
+
+    /** What keeps a replied letter from being closed, for a refusal's text. */
+    String pendingWork();
+
+    /** The letter's outcome after the events applied so far: what a command answers. */
+    LetterOutcome outcome();
+}

@@ -1,0 +1,35 @@
+package org.letterdesk.procedure;
+
+import org.letterdesk.events.LetterStatus;
+
+/**
+ * The facts of a letter that decide its status (处理状态). Both the letter aggregate and the read side collect them
+ * from the letter's events and ask {@link #status()}, so the two can never disagree.
+ *
+ * @param assigned         a department was assigned
+ * @param draft            where the latest draft stands
+ * @param replied          the reply was sent
+ * @param followUpPending  a complex letter's phone follow-up is still to be recorded
+ * @param openCorrections  corrections issued and not yet signed off
+ * @param openDisputes     disputes recorded and not yet resolved
+ * @param archived         the letter was archived
+ */
+public record LetterProgress(boolean assigned, DraftStage draft, boolean replied, boolean followUpPending,
+                             int openCorrections, int openDisputes, boolean archived) {
+
+    public LetterStatus status() {
+        if (archived) {
+            return LetterStatus.ARCHIVED;
+        }
+        if (replied) {
+            boolean pending = followUpPending || openCorrections > 0 || openDisputes > 0;
+            return pending ? LetterStatus.SENT : LetterStatus.CLOSED;
+        }
+        return switch (draft) {
+            case REJECTED -> LetterStatus.DRAFTING;
+            case IN_REVIEW -> LetterStatus.IN_REVIEW;
+            case APPROVED -> LetterStatus.APPROVED;
+            case NONE -> assigned ? LetterStatus.ASSIGNED : LetterStatus.RECEIVED;
+        };
+    }
+}
