@@ -12,6 +12,7 @@ import org.letterdesk.command.letter.LetterCommands.MarkUrgent;
 import org.letterdesk.command.letter.LetterCommands.RecordFirstContact;
 import org.letterdesk.command.letter.LetterCommands.RegisterLetter;
 import org.letterdesk.events.LetterIds;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,10 +36,14 @@ class IntakeController {
 
     private final CommandRunner commands;
     private final Clock clock;
+    private final OffsetDateTime earliestReceipt;
 
-    IntakeController(CommandRunner commands, Clock clock) {
+    IntakeController(CommandRunner commands, Clock clock,
+                     @Value("${letterdesk.intake.earliest-received-at:" + ReceiptTime.DEFAULT_EARLIEST + "}")
+                     String earliestReceipt) {
         this.commands = commands;
         this.clock = clock;
+        this.earliestReceipt = ReceiptTime.earliest(earliestReceipt);
     }
 
     @PostMapping
@@ -45,7 +51,7 @@ class IntakeController {
     ResponseEntity<Map<String, Object>> register(@RequestBody RegisterLetterRequest body, CommandRequest request) {
         Actor actor = commands.authorize(Role.CLERK);
         commands.validate(body, b -> b.receivedAt() == null ? List.of()
-                : ReceiptTime.futureError(b.receivedAt().toInstant(), clock.instant()).stream().toList());
+                : ReceiptTime.errors(b.receivedAt().toInstant(), clock.instant(), earliestReceipt));
         String letterId = LetterIds.next(clock.instant()).toString();
         List<org.letterdesk.events.Attachment> attachments = body.attachments() == null ? List.of()
                 : body.attachments().stream().map(AttachmentRequest::toAttachment).toList();
