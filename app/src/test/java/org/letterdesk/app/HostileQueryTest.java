@@ -72,7 +72,8 @@ class HostileQueryTest extends ApiTestSupport {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "/api/register?q.x=1|q.x", "/api/register?from%5B0%5D=1|from[0]", "/api/register?status%5B%5D=OPEN|status[]",
+            "/api/register?q.x=1|q.x", "/api/register?from%5B0%5D=1|from[0]",
+            "/api/register?status%5B%5D=OPEN|status[]",
             "/api/register?filter%5Bq%5D=%E6%8A%95%E8%AF%89|filter[q]", "/api/register?class.module=1|class.module",
             "/api/register/export?format=csv&q.x=1|q.x", "/api/register/export?format=xlsx&from%5B0%5D=1|from[0]",
             "/api/disputes?from.x=1|from.x", "/api/worklist?department%5B0%5D=BUSINESS|department[0]"})

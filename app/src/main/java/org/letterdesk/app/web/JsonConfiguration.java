@@ -17,6 +17,7 @@ import tools.jackson.databind.ser.std.StdSerializer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
@@ -63,7 +64,9 @@ class JsonConfiguration {
             try {
                 OffsetDateTime time = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
                 if (ContractTime.writable(time, zone)) {
-                    return time;
+                    // In UTC, as Jackson's own deserializer gives it: idempotency fingerprints of request bodies
+                    // stay what they were, and equal for the same instant however its offset was written.
+                    return time.withOffsetSameInstant(ZoneOffset.UTC);
                 }
             } catch (DateTimeParseException e) {
                 // reported below, as for a time out of range

@@ -49,10 +49,12 @@ class DisputeBookController {
                              + " with offset") @RequestParam(required = false) String from,
                      @Parameter(description = "recorded until: a date (inclusive) or a date-time with offset"
                              + " (exclusive)") @RequestParam(required = false) String to,
-                     @Parameter(description = "page number, from 0", schema = @Schema(minimum = "0",
-                             maximum = Paging.MAX_PAGE_TEXT)) @RequestParam(defaultValue = "0") int page,
-                     @Parameter(description = "entries per page", schema = @Schema(minimum = "1",
-                             maximum = "" + MAX_SIZE)) @RequestParam(defaultValue = "20") int size) {
+                     @Parameter(description = "page number, from 0", schema = @Schema(type = "integer",
+                             format = "int32", defaultValue = "0", minimum = "0", maximum = Paging.MAX_PAGE_TEXT))
+                     @RequestParam(defaultValue = "0") int page,
+                     @Parameter(description = "entries per page", schema = @Schema(type = "integer", format = "int32",
+                             defaultValue = "20", minimum = "1", maximum = "" + MAX_SIZE))
+                     @RequestParam(defaultValue = "20") int size) {
         Paging paging = Paging.of(page, size, MAX_SIZE);
         DisputeFilter filter = DisputeFilter.parse(status, from, to, zone);
         Page<DisputeEntry> result = book.findAll(filter.toSpecification(), paging.toPageRequest(ORDER));

@@ -58,10 +58,12 @@ class RegisterController {
     @PreAuthorize(QuerySideConfiguration.STAFF)
     @Operation(summary = "The register, filtered, sorted (sort=field,asc|desc) and paged (page from 0) (staff)")
     RegisterPage list(@ModelAttribute RegisterFilter filter, BindingResult binding,
-                      @Parameter(description = "page number, from 0", schema = @Schema(minimum = "0",
-                              maximum = Paging.MAX_PAGE_TEXT)) @RequestParam(defaultValue = "0") int page,
-                      @Parameter(description = "rows per page", schema = @Schema(minimum = "1",
-                              maximum = "" + MAX_SIZE)) @RequestParam(defaultValue = "20") int size,
+                      @Parameter(description = "page number, from 0", schema = @Schema(type = "integer",
+                              format = "int32", defaultValue = "0", minimum = "0", maximum = Paging.MAX_PAGE_TEXT))
+                      @RequestParam(defaultValue = "0") int page,
+                      @Parameter(description = "rows per page", schema = @Schema(type = "integer", format = "int32",
+                              defaultValue = "20", minimum = "1", maximum = "" + MAX_SIZE))
+                      @RequestParam(defaultValue = "20") int size,
                       @RequestParam(defaultValue = "receivedAt,desc") String sort) {
         RegisterFilter.rejectInvalid(binding);
         Paging paging = Paging.of(page, size, MAX_SIZE);

@@ -49,10 +49,12 @@ class WorklistController {
     WorklistPage list(@Parameter(schema = @Schema(implementation = Department.class))
                       @RequestParam(required = false) String department,
                       @RequestParam(required = false) String assignee,
-                      @Parameter(description = "page number, from 0", schema = @Schema(minimum = "0",
-                              maximum = Paging.MAX_PAGE_TEXT)) @RequestParam(defaultValue = "0") int page,
-                      @Parameter(description = "letters per page", schema = @Schema(minimum = "1",
-                              maximum = "" + MAX_SIZE)) @RequestParam(defaultValue = "100") int size) {
+                      @Parameter(description = "page number, from 0", schema = @Schema(type = "integer",
+                              format = "int32", defaultValue = "0", minimum = "0", maximum = Paging.MAX_PAGE_TEXT))
+                      @RequestParam(defaultValue = "0") int page,
+                      @Parameter(description = "letters per page", schema = @Schema(type = "integer", format = "int32",
+                              defaultValue = "100", minimum = "1", maximum = "" + MAX_SIZE))
+                      @RequestParam(defaultValue = "100") int size) {
         Paging paging = Paging.of(page, size, MAX_SIZE);
         String who = assignee == null || assignee.isBlank() ? null : assignee.strip();
         WorklistQuery.Result result = worklist.find(department(department), who, paging);
