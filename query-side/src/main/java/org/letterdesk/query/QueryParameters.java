@@ -2,6 +2,7 @@ package org.letterdesk.query;
 
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
+import org.letterdesk.time.ContractTime;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,16 +26,31 @@ public final class QueryParameters {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant bound;
         try {
             if (value.length() == 10) {
                 LocalDate date = LocalDate.parse(value);
-                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+                bound = date.atStartOfDay(zone).toInstant();
+                requireWritable(field, bound, zone);
+                return endOfDay ? date.plusDays(1).atStartOfDay(zone).toInstant() : bound;
             }
-            return OffsetDateTime.parse(value).toInstant();
+            bound = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw invalid(field, "Invalid " + field + ": " + value,
                     "must be a date (2026-11-01) or a date-time with offset");
         }
+        return requireWritable(field, bound, zone);
+    }
+
+    /**
+     * A time given as a parameter must be one the contract can write: a four-digit year in the letter zone
+     * ({@link ContractTime}). Beyond, PostgreSQL's timestamps end (year 294276, 4713 BC) and the query failed.
+     */
+    public static Instant requireWritable(String field, Instant time, ZoneId zone) {
+        if (!ContractTime.writable(time, zone)) {
+            throw invalid(field, "Invalid " + field + ": " + time, ContractTime.rangeMessage());
+        }
+        return time;
     }
 
     public static LetterdeskProblem invalid(String field, String detail, String message) {

@@ -12,6 +12,8 @@ public enum ProblemCode {
     LETTER_NOT_FOUND(404, "Letter not found"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    /** A request method this server does not implement at all (e.g. FOO), as RFC 9110 advises. */
+    METHOD_NOT_IMPLEMENTED(501, "Method not implemented"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
     INVALID_TRANSITION(409, "Invalid transition"),
     FOUR_EYES(409, "Four-eyes rule"),

@@ -8,6 +8,7 @@ import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -105,7 +106,12 @@ class ProblemHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return respond(ProblemCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here", Map.of(), request);
+        ResponseEntity<ProblemDetail> problem = respond(ProblemCode.METHOD_NOT_ALLOWED,
+                e.getMethod() + " is not supported here", Map.of(), request);
+        // A 405 names the methods the resource does serve (RFC 9110 §15.5.6).
+        return e.getSupportedHttpMethods() == null ? problem : ResponseEntity.status(problem.getStatusCode())
+                .headers(problem.getHeaders()).allow(e.getSupportedHttpMethods().toArray(HttpMethod[]::new))
+                .body(problem.getBody());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 
 /** Builds the RFC 9457 problem documents of the contract, with their stable {@code code}. */
@@ -28,11 +29,32 @@ public class ProblemWriter {
         problem.setType(URI.create(code.type()));
         problem.setTitle(code.title());
         problem.setProperty("code", code.name());
-        if (path != null) {
-            problem.setInstance(URI.create(path));
+        URI instance = instance(path);
+        if (instance != null) {
+            problem.setInstance(instance);
         }
         properties.forEach(problem::setProperty);
         return problem;
+    }
+
+    /**
+     * The request path as the problem's instance. A path refused for its characters ({@code [}, {@code |}, a
+     * stray {@code %}) is no valid URI as sent, so its illegal characters are quoted; one that cannot be quoted
+     * into a URI is left out rather than failing the answer.
+     */
+    private static URI instance(String path) {
+        if (path == null || path.isEmpty()) {
+            return null;
+        }
+        try {
+            return URI.create(path);
+        } catch (IllegalArgumentException e) {
+            try {
+                return new URI(null, null, path, null);
+            } catch (URISyntaxException unquotable) {
+                return null;
+            }
+        }
     }
 
     /** For errors raised before a controller is reached (authentication, filters). */
@@ -41,10 +63,19 @@ public class ProblemWriter {
         if (code == ProblemCode.UNAUTHENTICATED) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"letterdesk\"");
         }
-        response.setStatus(code.status());
+        write(response, problem(code, detail, properties, request.getRequestURI()));
+    }
+
+    /** Writes a problem as the whole answer, with its status. */
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(),
-                problem(code, detail, properties, request.getRequestURI()));
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The problem document as text, for writers that are not servlet responses (Tomcat's error report). */
+    public String toJson(ProblemDetail problem) {
+        return json.writeValueAsString(problem);
     }
 }

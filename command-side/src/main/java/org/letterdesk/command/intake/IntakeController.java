@@ -15,6 +15,7 @@ import org.letterdesk.command.intake.IntakeCommands.MarkUrgent;
 import org.letterdesk.command.intake.IntakeCommands.RecordFirstContact;
 import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
 import org.letterdesk.events.LetterIds;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,10 +38,14 @@ class IntakeController {
 
     private final CommandRunner commands;
     private final Clock clock;
+    private final OffsetDateTime earliestReceipt;
 
-    IntakeController(CommandRunner commands, Clock clock) {
+    IntakeController(CommandRunner commands, Clock clock,
+                     @Value("${letterdesk.intake.earliest-received-at:" + ReceiptTime.DEFAULT_EARLIEST + "}")
+                     String earliestReceipt) {
         this.commands = commands;
         this.clock = clock;
+        this.earliestReceipt = ReceiptTime.earliest(earliestReceipt);
     }
 
     @PostMapping
@@ -47,7 +53,7 @@ class IntakeController {
     ResponseEntity<RegistrationResult> register(@RequestBody RegisterLetterRequest body, CommandRequest request) {
         Actor actor = commands.authorize(Role.CLERK);
         commands.validate(body, b -> b.receivedAt() == null ? List.of()
-                : ReceiptTime.futureError(b.receivedAt().toInstant(), clock.instant()).stream().toList());
+                : ReceiptTime.errors(b.receivedAt().toInstant(), clock.instant(), earliestReceipt));
         String letterId = LetterIds.next(clock.instant()).toString();
         List<org.letterdesk.events.Attachment> attachments = body.attachments() == null ? List.of()
                 : body.attachments().stream().map(AttachmentRequest::toAttachment).toList();

@@ -4,11 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.letterdesk.problem.LetterdeskProblem;
-import org.letterdesk.problem.ProblemCode;
+import org.letterdesk.query.Paging;
 import org.letterdesk.query.QuerySideConfiguration;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 @RestController
 @RequestMapping(path = "/api/disputes", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -51,21 +48,15 @@ class DisputeBookController {
                              + " with offset") @RequestParam(required = false) String from,
                      @Parameter(description = "recorded until: a date (inclusive) or a date-time with offset"
                              + " (exclusive)") @RequestParam(required = false) String to,
+                     @Parameter(description = "page number, from 0", schema = @Schema(type = "integer",
+                             format = "int32", defaultValue = "0", minimum = "0", maximum = Paging.MAX_PAGE_TEXT))
                      @RequestParam(defaultValue = "0") int page,
+                     @Parameter(description = "entries per page", schema = @Schema(type = "integer", format = "int32",
+                             defaultValue = "20", minimum = "1", maximum = "" + MAX_SIZE))
                      @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw invalid("size", "must be between 1 and " + MAX_SIZE);
-        }
+        Paging paging = Paging.of(page, size, MAX_SIZE);
         DisputeFilter filter = DisputeFilter.parse(status, from, to, zone);
-        Page<DisputeEntry> result = book.findAll(filter.toSpecification(), PageRequest.of(page, size, ORDER));
+        Page<DisputeEntry> result = book.findAll(filter.toSpecification(), paging.toPageRequest(ORDER));
         return new DisputePage(result.map(DisputeItem::of).getContent(), page, size, result.getTotalElements());
-    }
-
-    private static LetterdeskProblem invalid(String field, String message) {
-        return new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, field + " " + message,
-                Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }

@@ -1,10 +1,13 @@
 package org.letterdesk.query.history;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
+import org.letterdesk.query.QueryParameters;
 import org.letterdesk.query.letter.LetterView;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,9 +29,11 @@ import java.util.UUID;
 class HistoryController {
 
     private final LetterHistory history;
+    private final ZoneId zone;
 
-    HistoryController(LetterHistory history) {
+    HistoryController(LetterHistory history, @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone) {
         this.history = history;
+        this.zone = zone;
     }
 
     @GetMapping("/{id}/history")
@@ -43,8 +50,11 @@ class HistoryController {
     @GetMapping("/{id}/state")
     @PreAuthorize("hasAnyRole('AUDITOR','SUPERVISOR')")
     @Operation(summary = "The letter's view as it was at asOf, folded from its events (AUDITOR, SUPERVISOR)")
-    LetterView state(@PathVariable UUID id, @RequestParam OffsetDateTime asOf) {
-        return history.stateAsOf(id.toString(), asOf.toInstant())
+    LetterView state(@PathVariable UUID id,
+                     @Parameter(description = "an RFC 3339 date-time with offset; its year in the letter zone must"
+                             + " be 0001–9999") @RequestParam OffsetDateTime asOf) {
+        Instant instant = QueryParameters.requireWritable("asOf", asOf.toInstant(), zone);
+        return history.stateAsOf(id.toString(), instant)
                 .orElseThrow(() -> notFound(id.toString(), "Letter " + id + " did not exist at " + asOf));
     }
 

@@ -1,11 +1,13 @@
 package org.letterdesk.query.register;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.letterdesk.query.Paging;
 import org.letterdesk.query.QuerySideConfiguration;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.MediaType;
@@ -55,19 +57,18 @@ class RegisterController {
     @PreAuthorize(QuerySideConfiguration.STAFF)
     @Operation(summary = "The register, filtered, sorted (sort=field,asc|desc) and paged (page from 0) (staff)")
     RegisterPage list(@ModelAttribute RegisterFilter filter, BindingResult binding,
+                      @Parameter(description = "page number, from 0", schema = @Schema(type = "integer",
+                              format = "int32", defaultValue = "0", minimum = "0", maximum = Paging.MAX_PAGE_TEXT))
                       @RequestParam(defaultValue = "0") int page,
+                      @Parameter(description = "rows per page", schema = @Schema(type = "integer", format = "int32",
+                              defaultValue = "20", minimum = "1", maximum = "" + MAX_SIZE))
                       @RequestParam(defaultValue = "20") int size,
                       @RequestParam(defaultValue = "receivedAt,desc") String sort) {
         RegisterFilter.rejectInvalid(binding);
-        if (page < 0 || size < 1 || size > MAX_SIZE) {
-            throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "page must be ≥ 0 and size 1.." + MAX_SIZE,
-                    Map.of("errors", List.of(page < 0 ? Map.of("field", "page", "message", "must be 0 or more")
-                            : Map.of("field", "size", "message", "must be between 1 and " + MAX_SIZE))));
-        }
+        Paging paging = Paging.of(page, size, MAX_SIZE);
         Instant now = clock.instant();
         Specification<RegisterEntry> spec = filter.toSpecification(zone, now);
-        PageRequest pageRequest = PageRequest.of(page, size, sort(sort));
-        List<RegisterEntry> entries = pages.page(spec, pageRequest);
+        List<RegisterEntry> entries = pages.page(spec, paging.toPageRequest(sort(sort)));
         // For filters on counted columns the exact total comes from the counter table: a count over the register
         // grows with the matching rows.
         long total = filter.usesCountedColumnsOnly() ? counts.total(filter) : register.count(spec);
@@ -76,7 +77,7 @@ class RegisterController {
 
     /** {@code field,asc|desc}; ties broken by serial number so pages are stable. */
     static Sort sort(String spec) {
-        String[] parts = spec.split(",");
+        String[] parts = spec.split(",", -1); // "," is two empty parts, not none
         String property = SORTABLE.get(parts[0].strip());
         if (property == null || parts.length > 2) {
             throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "Cannot sort by " + spec,

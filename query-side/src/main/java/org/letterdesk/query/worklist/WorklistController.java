@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.letterdesk.events.Department;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
+import org.letterdesk.query.Paging;
 import org.letterdesk.query.QuerySideConfiguration;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -48,16 +49,15 @@ class WorklistController {
     WorklistPage list(@Parameter(schema = @Schema(implementation = Department.class))
                       @RequestParam(required = false) String department,
                       @RequestParam(required = false) String assignee,
+                      @Parameter(description = "page number, from 0", schema = @Schema(type = "integer",
+                              format = "int32", defaultValue = "0", minimum = "0", maximum = Paging.MAX_PAGE_TEXT))
                       @RequestParam(defaultValue = "0") int page,
+                      @Parameter(description = "letters per page", schema = @Schema(type = "integer", format = "int32",
+                              defaultValue = "100", minimum = "1", maximum = "" + MAX_SIZE))
                       @RequestParam(defaultValue = "100") int size) {
-        if (page < 0) {
-            throw invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw invalid("size", "must be between 1 and " + MAX_SIZE);
-        }
+        Paging paging = Paging.of(page, size, MAX_SIZE);
         String who = assignee == null || assignee.isBlank() ? null : assignee.strip();
-        WorklistQuery.Result result = worklist.find(department(department), who, page, size);
+        WorklistQuery.Result result = worklist.find(department(department), who, paging);
         Instant now = clock.instant();
         return new WorklistPage(result.entries().stream().map(e -> WorklistItem.of(e, now)).toList(), page, size,
                 result.total());

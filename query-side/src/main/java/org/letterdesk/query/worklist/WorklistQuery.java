@@ -7,6 +7,7 @@ import jakarta.persistence.criteria.Nulls;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import org.letterdesk.events.Department;
+import org.letterdesk.query.Paging;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +31,7 @@ class WorklistQuery {
     }
 
     @Transactional(readOnly = true)
-    Result find(Department department, String assignee, int page, int size) {
+    Result find(Department department, String assignee, Paging paging) {
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
 
         CriteriaQuery<WorklistEntry> select = cb.createQuery(WorklistEntry.class);
@@ -39,7 +40,7 @@ class WorklistQuery {
                 .orderBy(cb.asc(root.get("nextDue"), Nulls.LAST), cb.desc(root.get("urgent")),
                         cb.asc(root.get("serialNo")));
         List<WorklistEntry> entries = entityManager.createQuery(select)
-                .setFirstResult(page * size).setMaxResults(size).getResultList();
+                .setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList();
 
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<WorklistEntry> counted = count.from(WorklistEntry.class);
