@@ -27,7 +27,8 @@ RT_SERVER=/usr/share/request-tracker5/libexec/rt-server
 SITE_CONFIG=/etc/request-tracker5/RT_SiteConfig.d/90-letterdesk-benchmark.pm
 QUEUE="Letterdesk benchmark"
 RT_USER=bench
-PACKAGES=(request-tracker5 rt5-db-postgresql rt5-standalone)
+# w3m: RT's recommended HTML-to-text converter (without one RT warns at every start of a slower internal one).
+PACKAGES=(request-tracker5 rt5-db-postgresql rt5-standalone w3m)
 
 log() { printf '[rt] %s\n' "$*"; }
 psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres "$@"; }
@@ -68,6 +69,7 @@ dma dma/mailname string localhost
 dma dma/relayhost string
 EOF
   log "installing ${PACKAGES[*]} ${extra[*]} (apt-get)"
+  mkdir -p "$STATE"
   if ! apt-cache policy request-tracker5 | grep 'Candidate: [0-9]' >/dev/null; then
     apt-get update -q
   fi
@@ -202,6 +204,10 @@ start() {
     return
   fi
   [ -s "$STATE/token" ] || { echo "run 'scripts/benchmark-rt.sh setup' first" >&2; exit 1; }
+  if ss -ltnH "sport = :$RT_PORT" | grep -q .; then
+    echo "port $RT_PORT is taken by another process; set BENCH_RT_PORT (and run setup again)" >&2
+    exit 1
+  fi
   chown -R www-data:www-data /var/cache/request-tracker5 2>/dev/null || true
   # Starlet (rt-server's default, prefork): the workers are forked from a parent that has loaded RT, each serves
   # one request per connection (Starlet's default: no keep-alive, so a worker never waits on an idle client) and

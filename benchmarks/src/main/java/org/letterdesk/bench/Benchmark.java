@@ -344,7 +344,7 @@ public final class Benchmark {
                 .reduce((a, b) -> a + " / " + b).orElse("0") + (lagTimeouts > 0 ? " (" + lagTimeouts
                 + " not visible within 30 s)" : "") + "; polled every " + config.lagPollMillis() + " ms by "
                 + config.lagPollers() + " threads, first in SQL (register_entry), then with GET /api/letters/{id}");
-        report.facts.put("Raw baseline at 1 client, for the 16-client registration target",
+        report.facts.put("Raw baseline at 1 client",
                 Report.fmt(Stats.median(map(raw.getOrDefault(1, List.of()), ClosedLoop.Result::throughput))) + "/s");
         this.rawByClients = new HashMap<>();
         raw.forEach((c, list) -> rawByClients.put(c, map(list, ClosedLoop.Result::throughput)));
