@@ -11,7 +11,9 @@ record Config(Path root, Path appJar, Path outDir, Path doc, String pgHost, int 
               int durationSeconds,
               int readWarmupLetters,
               List<Integer> clients, List<Long> sizes, int loadMinutes, long minFreeBytes, int sampleLetters,
-              int registerRequests, int lagPollers, int lagPollMillis, int rebuildTimeoutSeconds, long rebuildEvents, long seed) {
+              int registerRequests, int lagPollers, int lagPollMillis, int rebuildTimeoutSeconds, long rebuildEvents, long seed,
+              boolean comparisonsOnly, boolean floor, String floorDatabase, int floorCachedLetters, Path migrations,
+              boolean rt, Path rtScript, int rtWarmupSeconds) {
 
     static Config fromEnvironment(Path root) {
         boolean quick = bool("BENCH_QUICK", false);
@@ -47,11 +49,23 @@ record Config(Path root, Path appJar, Path outDir, Path doc, String pgHost, int 
                 integer("BENCH_LAG_POLL_MS", 5),
                 integer("BENCH_REBUILD_TIMEOUT_S", quick ? 300 : 1800),
                 Long.parseLong(str("BENCH_REBUILD_EVENTS", quick ? "20000" : "50000")),
-                Long.parseLong(str("BENCH_SEED", "20261122")));
+                Long.parseLong(str("BENCH_SEED", "20261122")),
+                bool("BENCH_COMPARISONS_ONLY", false),
+                bool("BENCH_FLOOR", true),
+                str("BENCH_FLOOR_DB", "letterdesk_floor"),
+                integer("BENCH_FLOOR_CACHED_LETTERS", 5000),
+                root.resolve(str("BENCH_MIGRATIONS", "app/src/main/resources/db/migration")),
+                bool("BENCH_RT", true),
+                root.resolve("scripts/benchmark-rt.sh"),
+                integer("BENCH_RT_WARMUP_S", quick ? 10 : 60));
     }
 
     String jdbcUrl() {
         return "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + database;
+    }
+
+    String floorJdbcUrl() {
+        return "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + floorDatabase;
     }
 
     String adminJdbcUrl() {

@@ -2,6 +2,12 @@ package org.letterdesk.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * CPU time spent during a measured window, read from /proc (Linux): the server process's user + system time and
@@ -10,7 +16,7 @@ import java.nio.file.Path;
  */
 final class CpuProbe {
 
-    /** The server process to account for; 0 when none runs (its share then reads 0). */
+    /** The server process (with its children) to account for; 0 when none runs (its share then reads 0). */
     static volatile long serverPid;
 
     /** CPU seconds: the server process, its JIT compiler threads (part of the former), the whole machine. */
@@ -54,15 +60,48 @@ final class CpuProbe {
         return seconds;
     }
 
+    /**
+     * The CPU of the process and of all its descendants: a prefork server (RT's Starlet) does its work in child
+     * processes. A child's own utime + stime while it lives, its cutime + cstime for the children it has reaped, so
+     * that a worker that ends inside a window still counts (through its parent).
+     */
     private static double processSeconds(long pid) {
         if (pid <= 0) {
             return 0;
         }
-        try {
-            return threadSeconds(Files.readString(Path.of("/proc/" + pid + "/stat")));
+        Map<Long, List<Long>> children = new HashMap<>();
+        Map<Long, String[]> stats = new HashMap<>();
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path p : processes.toList()) {
+                String name = p.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long id = Long.parseLong(name);
+                    stats.put(id, f);
+                    children.computeIfAbsent(Long.parseLong(f[1]), k -> new ArrayList<>()).add(id);
+                } catch (Exception e) {
+                    // the process ended meanwhile
+                }
+            }
         } catch (Exception e) {
             return 0;
         }
+        double seconds = 0;
+        Deque<Long> todo = new ArrayDeque<>(List.of(pid));
+        while (!todo.isEmpty()) {
+            long id = todo.pop();
+            String[] f = stats.get(id);
+            if (f != null) {
+                seconds += (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+                        + Long.parseLong(f[14])) / TICKS;
+            }
+            todo.addAll(children.getOrDefault(id, List.of()));
+        }
+        return seconds;
     }
 
     /** utime + stime of a /proc stat line; the fields after the command name, which may hold spaces. */

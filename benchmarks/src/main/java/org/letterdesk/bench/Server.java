@@ -13,27 +13,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged application as a child process on a free port, against the benchmark database. */
+/**
+ * A server under test as a child process on a free port: the packaged application against the benchmark database,
+ * or the framework floor (docs/benchmarks.md) against its own database.
+ */
 final class Server implements AutoCloseable {
 
     private final Process process;
     final int port;
     final Path log;
+    private final String healthPath;
     private long peakRssKb = -1;
 
-    private Server(Process process, int port, Path log) {
+    private Server(Process process, int port, Path log, String healthPath) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.healthPath = healthPath;
     }
 
+    /** The packaged application. */
     static Server start(Config config, String label) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Files.createDirectories(config.outDir());
-        Path log = config.outDir().resolve("server-" + label + ".log");
+        int port = freePort();
         List<String> command = new ArrayList<>(List.of("java", "-Xmx" + config.serverHeap()));
         command.addAll(config.serverJvmOptions());
         command.addAll(List.of("-jar", config.appJar().toString(),
@@ -41,12 +42,39 @@ final class Server implements AutoCloseable {
                 "--spring.datasource.username=" + config.pgUser(),
                 "--server.port=" + port,
                 "--logging.level.root=WARN"));
+        return start(config, "server-" + label, command, port, "/actuator/health");
+    }
+
+    /** The framework floor, from the harness's own classpath, with the app's heap. */
+    static Server startFloor(Config config, String label) throws Exception {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + config.serverHeap()));
+        command.addAll(config.serverJvmOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                "org.letterdesk.bench.floor.FloorApplication",
+                "--spring.datasource.url=" + config.floorJdbcUrl(),
+                "--spring.datasource.username=" + config.pgUser(),
+                "--server.port=" + port,
+                "--floor.cached-letters=" + config.floorCachedLetters()));
+        return start(config, "floor-" + label, command, port, "/floor/health");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Server start(Config config, String logName, List<String> command, int port, String healthPath)
+            throws Exception {
+        Files.createDirectories(config.outDir());
+        Path log = config.outDir().resolve(logName + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        Server server = new Server(process, port, log);
+        Server server = new Server(process, port, log, healthPath);
         // A harness that fails mid-run must not leave its server behind: it would keep projecting into the next
         // run's freshly created database and take its CPU.
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-server-" + label));
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-" + logName));
         server.awaitHealthy(Duration.ofSeconds(180));
         return server;
     }
@@ -60,7 +88,7 @@ final class Server implements AutoCloseable {
             }
             try {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET().build(),
+                                URI.create("http://127.0.0.1:" + port + healthPath)).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
                     return;
