@@ -22,9 +22,11 @@ public enum ProblemCode {
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     VERSION_CONFLICT(412, "Version conflict"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    TOO_MANY_REQUESTS(429, "Too many requests"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     PROJECTION_NOT_CAUGHT_UP(503, "Read model not caught up"),
     EVENT_STORE_BUSY(503, "Event store busy"),
+    DB_UNAVAILABLE(503, "Database unavailable"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int status;

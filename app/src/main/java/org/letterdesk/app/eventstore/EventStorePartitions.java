@@ -1,7 +1,11 @@
 package org.letterdesk.app.eventstore;
 
+import org.letterdesk.database.LongStatements;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
@@ -13,6 +17,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The event table's month partitions (V10 migration, docs/decisions/0003-event-store-partitions.md): makes sure the
@@ -34,10 +39,13 @@ public class EventStorePartitions {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Duration longStatementTimeout;
 
-    EventStorePartitions(JdbcTemplate jdbc, Clock clock) {
+    EventStorePartitions(JdbcTemplate jdbc, Clock clock,
+                         @Value("${letterdesk.database.long-statement-timeout:PT1H}") Duration longStatementTimeout) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.longStatementTimeout = longStatementTimeout;
     }
 
     /** Creates the partitions from last month to {@code monthsAhead} months from now; returns those it created. */
@@ -46,12 +54,15 @@ public class EventStorePartitions {
         return ensure(now.minusMonths(1), now.plusMonths(monthsAhead));
     }
 
-    /** Creates the partitions of the months {@code from} to {@code to} that do not exist yet. */
+    /**
+     * Creates the partitions of the months {@code from} to {@code to} that do not exist yet. A month that had none
+     * while its letters came has its events moved out of the default partition, which may take a while.
+     */
     public List<String> ensure(YearMonth from, YearMonth to) {
-        return jdbc.queryForList("""
+        return longRunning(db -> db.queryForList("""
                 SELECT created FROM (SELECT letterdesk_create_event_partition(m::date) AS created
                                      FROM generate_series(?::date, ?::date, INTERVAL '1 month') m) c
-                WHERE created IS NOT NULL""", String.class, firstDay(from), firstDay(to));
+                WHERE created IS NOT NULL""", String.class, firstDay(from), firstDay(to)));
     }
 
     /**
@@ -74,12 +85,24 @@ public class EventStorePartitions {
      */
     public Compaction compact(YearMonth month) {
         long started = System.nanoTime();
-        Long events = jdbc.queryForObject("SELECT letterdesk_compact_event_partition(?::date)", Long.class,
-                firstDay(month));
-        String name = jdbc.queryForObject("SELECT partition_name FROM event_store_partition WHERE month = ?::date",
-                String.class, firstDay(month));
-        jdbc.execute("VACUUM (FREEZE) \"" + name + "\"");
-        return new Compaction(name, month, events == null ? 0 : events, (System.nanoTime() - started) / 1_000_000);
+        return longRunning(db -> {
+            Long events = db.queryForObject("SELECT letterdesk_compact_event_partition(?::date)", Long.class,
+                    firstDay(month));
+            String name = db.queryForObject("SELECT partition_name FROM event_store_partition WHERE month = ?::date",
+                    String.class, firstDay(month));
+            db.execute("VACUUM (FREEZE) \"" + name + "\"");
+            return new Compaction(name, month, events == null ? 0 : events,
+                    (System.nanoTime() - started) / 1_000_000);
+        });
+    }
+
+    /**
+     * Runs {@code work} on one connection whose statements may take {@code letterdesk.database.long-statement-timeout}
+     * (a month's rewrite takes about a minute) instead of the ordinary bound; lock waits stay bounded.
+     */
+    private <T> T longRunning(Function<JdbcTemplate, T> work) {
+        return jdbc.execute((ConnectionCallback<T>) connection -> LongStatements.run(connection, longStatementTimeout,
+                c -> work.apply(new JdbcTemplate(new SingleConnectionDataSource(c, true)))));
     }
 
     public Optional<Partition> find(YearMonth month) {

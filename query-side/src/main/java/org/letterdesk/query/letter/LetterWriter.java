@@ -1,8 +1,13 @@
 package org.letterdesk.query.letter;
 
+import org.letterdesk.database.LongStatements;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,9 +30,13 @@ public class LetterWriter {
     private final LetterViewJson json;
     private final JdbcTemplate jdbc;
 
-    LetterWriter(StoredLetterViews views, List<LetterReadModel> readModels, LetterViewJson json, JdbcTemplate jdbc) {
+    private final Duration longStatementTimeout;
+
+    LetterWriter(StoredLetterViews views, List<LetterReadModel> readModels, LetterViewJson json, JdbcTemplate jdbc,
+                 @Value("${letterdesk.database.long-statement-timeout:PT1H}") Duration longStatementTimeout) {
         this.views = views;
         this.jdbc = jdbc;
+        this.longStatementTimeout = longStatementTimeout;
         this.readModels = readModels;
         this.json = json;
     }
@@ -85,9 +94,16 @@ public class LetterWriter {
      * Refreshes the planner's statistics of every read-model table. After a {@code TRUNCATE} PostgreSQL takes the
      * tables for empty, and a statement prepared meanwhile on a pooled connection keeps a plan made for an empty
      * table (a sequential scan) until the statistics change: a replay calls this as the tables grow, and at its end.
+     * On tables of millions of rows it may take longer than an ordinary statement may.
      */
     public void analyze() {
-        jdbc.execute("ANALYZE " + String.join(", ", tables()));
+        String analyze = "ANALYZE " + String.join(", ", tables());
+        jdbc.execute((ConnectionCallback<Boolean>) connection -> LongStatements.run(connection,
+                longStatementTimeout, c -> {
+                    try (Statement statement = c.createStatement()) {
+                        return statement.execute(analyze);
+                    }
+                }));
     }
 
     private List<String> tables() {

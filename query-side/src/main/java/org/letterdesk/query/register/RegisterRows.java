@@ -5,7 +5,10 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
+import org.letterdesk.database.LongStatements;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.query.QueryUtils;
@@ -15,13 +18,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.stream.Stream;
 
 /**
  * Reads the whole register in order for an export without ever holding it in memory: one query over a database
  * cursor (PostgreSQL only streams with a fetch size inside a transaction), entities read-only and detached every
- * {@value #BATCH} rows, so memory stays flat whether the export has ten rows or a hundred thousand.
+ * {@value #BATCH} rows, so memory stays flat whether the export has ten rows or a hundred thousand. The transaction
+ * lasts as long as the download (a CSV goes out while it is read) and its first statement may sort the whole
+ * register: it is allowed {@code letterdesk.database.long-statement-timeout} instead of the ordinary bounds.
  */
 @Component
 class RegisterRows {
@@ -37,8 +43,12 @@ class RegisterRows {
     private final EntityManager entityManager;
     private final TransactionTemplate readOnly;
 
-    RegisterRows(EntityManager entityManager, PlatformTransactionManager transactions) {
+    private final Duration longStatementTimeout;
+
+    RegisterRows(EntityManager entityManager, PlatformTransactionManager transactions,
+                 @Value("${letterdesk.database.long-statement-timeout:PT1H}") Duration longStatementTimeout) {
         this.entityManager = entityManager;
+        this.longStatementTimeout = longStatementTimeout;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -47,6 +57,8 @@ class RegisterRows {
     long forEach(Specification<RegisterEntry> filter, Sort sort, RowHandler handler) throws IOException {
         try {
             return readOnly.execute(status -> {
+                entityManager.unwrap(Session.class).doWork(connection ->
+                        LongStatements.liftForTransaction(connection, longStatementTimeout));
                 try (Stream<RegisterEntry> rows = query(filter, sort)) {
                     long count = 0;
                     for (Iterator<RegisterEntry> it = rows.iterator(); it.hasNext(); ) {
