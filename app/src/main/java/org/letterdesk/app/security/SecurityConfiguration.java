@@ -6,6 +6,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,7 +25,7 @@ import java.util.Map;
 
 /**
  * HTTP Basic for every /api call, and bearer JWTs when an issuer is configured; roles are checked per command and
- * query. The demo users of the contract
+ * query. Failed logins are throttled per user name and address ({@link LoginThrottle}): 429 with Retry-After. The demo users of the contract
  * (password = user name) exist only when {@code letterdesk.security.demo-users} is on, which the prod profile
  * turns off.
  */
@@ -64,9 +67,16 @@ class SecurityConfiguration {
                                 "/actuator/health/**", "/actuator/health", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "AUDITOR")
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problems.write(request, response, ProblemCode.UNAUTHENTICATED,
-                                "Credentials are required (HTTP Basic)", Map.of())))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (e instanceof LoginThrottledException throttled) {
+                        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                        problems.write(request, response, ProblemCode.TOO_MANY_REQUESTS, throttled.getMessage(),
+                                Map.of());
+                        return;
+                    }
+                    problems.write(request, response, ProblemCode.UNAUTHENTICATED,
+                            "Credentials are required (HTTP Basic)", Map.of());
+                }))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) ->
                                 problems.write(request, response, ProblemCode.UNAUTHENTICATED,
@@ -75,6 +85,12 @@ class SecurityConfiguration {
                                 problems.write(request, response, ProblemCode.FORBIDDEN,
                                         "Your role may not do this", Map.of())))
                 .build();
+    }
+
+    /** User name and password logins (HTTP Basic, a form login), behind the failed-login throttle. */
+    @Bean
+    AuthenticationProvider passwordLogins(UserDetailsService users, LoginThrottle throttle) {
+        return new ThrottledAuthenticationProvider(new DaoAuthenticationProvider(users), throttle);
     }
 
     @Bean

@@ -23,7 +23,7 @@ import java.util.Map;
  * and while reading when a chunked body grows past the limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // after the security headers (SecurityHeaders)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
