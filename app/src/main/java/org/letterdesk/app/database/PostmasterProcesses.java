@@ -79,6 +79,16 @@ final class PostmasterProcesses {
             return;
         }
         Optional<ProcessHandle> running = pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+        if (!Files.isDirectory(Path.of("/proc/self"))) {
+            // Without /proc nothing can be told apart: signal nothing, remove nothing; PostgreSQL itself refuses to
+            // start while the PID in the file is alive, and takes over a file whose PID is dead.
+            if (running.isPresent()) {
+                throw new IllegalStateException(dataDir.resolve("postmaster.pid") + " names the running pid "
+                        + running.get().pid() + ", which cannot be identified here: stop it if it is this "
+                        + "directory's PostgreSQL, else remove the file");
+            }
+            return;
+        }
         if (running.isPresent() && isPostmasterOf(running.get().pid(), dataDir)) {
             ProcessHandle orphan = running.get();
             log.warn("Stopping the PostgreSQL (pid {}) a previous run left on {}", orphan.pid(), dataDir);
