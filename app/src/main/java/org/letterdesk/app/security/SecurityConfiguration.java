@@ -25,9 +25,9 @@ import java.util.Map;
 
 /**
  * HTTP Basic for every /api call, and bearer JWTs when an issuer is configured; roles are checked per command and
- * query. Failed logins are throttled per user name and address ({@link LoginThrottle}): 429 with Retry-After. The demo users of the contract
- * (password = user name) exist only when {@code letterdesk.security.demo-users} is on, which the prod profile
- * turns off.
+ * query. Failed logins are throttled per user name and address ({@link LoginThrottle}): 429 with Retry-After. The
+ * demo users of the contract (password = user name) exist only when {@code letterdesk.security.demo-users} is on,
+ * which the prod profile turns off.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity

@@ -2,6 +2,7 @@ package org.letterdesk.app.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import static org.awaitility.Awaitility.await;
  * only (also for a directory an earlier version created with trust), a start-up that signals nothing but this
  * directory's own postmaster, and the watchdog that restarts a postmaster that died.
  */
+@DisabledIfEnvironmentVariable(named = "LETTERDESK_TEST_DB_URL", matches = ".+") // the same either way
 class EmbeddedPostgresServerTest {
 
     private static final EmbeddedPostgresServer.Watchdog QUICK =
