@@ -18,16 +18,18 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * HTTP Basic for every /api call, and bearer JWTs when an issuer is configured; roles are checked per command and
- * query. Failed logins are throttled per user name and address ({@link LoginThrottle}): 429 with Retry-After. The
- * demo users of the contract (password = user name) exist only when {@code letterdesk.security.demo-users} is on,
- * which the prod profile turns off.
+ * HTTP Basic for every /api call, bearer JWTs when an issuer is configured, and the web console's session
+ * ({@link ConsoleSecurityConfiguration}); roles are checked per command and query. Failed logins are throttled per
+ * user name and address ({@link LoginThrottle}): 429 with Retry-After on the API, the login form's error on the
+ * console. The demo users of the contract (password = user name) exist only when
+ * {@code letterdesk.security.demo-users} is on, which the prod profile turns off.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -60,8 +62,10 @@ class SecurityConfiguration {
                             Map.of())));
         }
         return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Basic and bearer requests need no CSRF token; a console session's changes do (ConsoleCsrf).
+                .csrf(ConsoleCsrf::forApi)
+                // Never creates a session, but reads the console's (signed in on the console's chain).
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/actuator/health/**", "/actuator/health", "/error").permitAll()
@@ -82,8 +86,10 @@ class SecurityConfiguration {
                                 problems.write(request, response, ProblemCode.UNAUTHENTICATED,
                                         "Credentials are required (HTTP Basic)", Map.of()))
                         .accessDeniedHandler((request, response, e) ->
-                                problems.write(request, response, ProblemCode.FORBIDDEN,
-                                        "Your role may not do this", Map.of())))
+                                problems.write(request, response, ProblemCode.FORBIDDEN, e instanceof CsrfException
+                                        ? "The console session's CSRF token (header " + ConsoleCsrf.HEADER
+                                        + ") is missing or does not match"
+                                        : "Your role may not do this", Map.of())))
                 .build();
     }
 

@@ -60,7 +60,9 @@ public class ProblemWriter {
     /** For errors raised before a controller is reached (authentication, filters). */
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemCode code, String detail,
                       Map<String, Object> properties) throws IOException {
-        if (code == ProblemCode.UNAUTHENTICATED) {
+        // Not to the console's script (it says so with X-Requested-With): a Basic challenge would make the browser
+        // open its own password dialog over the console, where signing in again is the console's login page.
+        if (code == ProblemCode.UNAUTHENTICATED && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"letterdesk\"");
         }
         write(response, problem(code, detail, properties, request.getRequestURI()));

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
 import org.letterdesk.query.QueryParameters;
+import org.letterdesk.query.QuerySideConfiguration;
 import org.letterdesk.query.letter.LetterView;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -25,15 +26,30 @@ import java.util.UUID;
 
 @RestController
 @RequestMapping(path = "/api/letters", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Audit", description = "A letter's full history and its state at any past instant")
+@Tag(name = "Audit", description = "A letter's full history, its timeline, and its state at any past instant")
 class HistoryController {
 
     private final LetterHistory history;
+    private final LetterTimeline timeline;
     private final ZoneId zone;
 
-    HistoryController(LetterHistory history, @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone) {
+    HistoryController(LetterHistory history, LetterTimeline timeline,
+                      @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone) {
         this.history = history;
+        this.timeline = timeline;
         this.zone = zone;
+    }
+
+    @GetMapping("/{id}/timeline")
+    @PreAuthorize(QuerySideConfiguration.STAFF)
+    @Operation(summary = "The letter's events for its page: who, when and a summary, without personal data"
+            + " (any staff role)")
+    List<LetterTimeline.Entry> timeline(@PathVariable UUID id) {
+        List<LetterTimeline.Entry> entries = timeline.entries(id.toString());
+        if (entries.isEmpty()) {
+            throw notFound(id.toString(), "No letter " + id);
+        }
+        return entries;
     }
 
     @GetMapping("/{id}/history")

@@ -15,9 +15,11 @@ import java.util.Optional;
 class WorklistReadModel implements LetterReadModel {
 
     private final BatchRows<WorklistEntry, String> rows;
+    private final WorklistChanges changes;
 
-    WorklistReadModel(EntityManager entityManager) {
+    WorklistReadModel(EntityManager entityManager, WorklistChanges changes) {
         this.rows = new BatchRows<>(entityManager, WorklistEntry.class, WorklistEntry::getLetterId);
+        this.changes = changes;
     }
 
     @Override
@@ -27,6 +29,7 @@ class WorklistReadModel implements LetterReadModel {
 
     @Override
     public void update(LetterView view) {
+        changes.changed(view.letterId);
         Optional<WorklistEntry> stored = rows.find(view.letterId, view.letterId);
         if (WorklistEntry.isWork(view)) {
             WorklistEntry entry = stored.orElseGet(() -> new WorklistEntry(view.letterId));
