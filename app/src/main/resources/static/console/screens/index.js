@@ -1,0 +1,19 @@
+// The console's screens. Adding a screen is adding an entry here and a module beside this file that exports
+// render(main, ctx); ctx = { me, can(...roles), params, query, onLeave(cleanup), go(path) }.
+
+export const STAFF = ['CLERK', 'HANDLER', 'REVIEWER', 'SUPERVISOR', 'DIRECTOR', 'LEGAL', 'ARCHIVIST', 'AUDITOR', 'ADMIN'];
+
+export const SCREENS = [
+  { path: 'work', title: '我的工作', roles: STAFF, load: () => import('./work.js') },
+  { path: 'register', title: '信函登记表', roles: STAFF, load: () => import('./register.js') },
+  { path: 'registration', title: '登记', roles: ['CLERK'], load: () => import('./registration.js') },
+  { path: 'letters', title: '信函', roles: STAFF, hidden: true, load: () => import('./letter.js') },
+  { path: 'disputes', title: '争议处理记录簿', roles: STAFF, load: () => import('./disputes.js') },
+  { path: 'quality', title: '质量分析', roles: ['SUPERVISOR', 'DIRECTOR', 'AUDITOR'], load: () => import('./quality.js') },
+  { path: 'audit', title: '审计', roles: ['AUDITOR', 'SUPERVISOR'], load: () => import('./audit.js') },
+  { path: 'calendar', title: '日历', roles: ['ADMIN'], load: () => import('./calendar.js') },
+  // Next phase — each of these gets its entry here once its API is in main (issue 18, phase 2):
+  // sender files with masked data and the reasoned reveal; correspondence and attachment upload; commitments;
+  // spot checks; routing rules (ADMIN); referrals and petitions; supervision levels on the work list;
+  // hash-chain verification and the personal-data access list (AUDITOR).
+];

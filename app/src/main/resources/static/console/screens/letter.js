@@ -1,0 +1,277 @@
+// A letter's page: header with deadlines counting down in working time, timeline, flags, drafts with the rendered
+// reply, reviews, and every action the user's roles allow in the letter's present state.
+import { api, query } from '../api.js';
+import { h, field, select, table, time, action, localInputToIso, notice } from '../ui.js';
+import {
+  STATUS, CHANNEL, CATEGORY, DEPARTMENT, DEADLINE, REVIEW_LEVEL, DECISION, REPLY_CHANNEL, CAUSE, FOUND_BY, FINDING_RULE,
+  ROLES, label,
+} from '../i18n.js';
+import { countdown, loadCalendars } from '../workingtime.js';
+import { draftEditor } from './drafting.js';
+
+const DEPARTMENTS = { CUSTOMER_SERVICE: '客服部门', BUSINESS: '业务部门', ADMINISTRATION: '行政部门' };
+const LEVEL_ROLE = { FORMAT: 'REVIEWER', SUPERVISOR: 'SUPERVISOR', DIRECTOR: 'DIRECTOR' };
+const DEADLINE_STATE = { OPEN: '进行中', MET: '已完成', MISSED: '已超时' };
+
+export async function render(main, ctx) {
+  const id = ctx.params[0];
+  let calendars = await loadCalendars();
+  let minVersion = ctx.query.get('minVersion');
+  let ticker = null;
+  ctx.onLeave(() => clearInterval(ticker));
+
+  async function reload(version) {
+    if (version !== undefined) {
+      minVersion = version;
+    }
+    const letter = await api.get(`/api/letters/${id}${query({ minVersion })}`);
+    const timeline = await api.get(`/api/letters/${id}/timeline`);
+    calendars = await loadCalendars(calendars);
+    ctx.setTitle(`${letter.serialNo} ${letter.subject}`);
+    main.replaceChildren(...page(letter, timeline));
+    main.setAttribute('data-version', String(letter.version));
+    main.setAttribute('data-status', letter.status);
+    clearInterval(ticker);
+    ticker = setInterval(() => {
+      main.querySelectorAll('[data-due]').forEach((cell) => {
+        cell.textContent = countdown(cell.getAttribute('data-due'), calendars, cell.hasAttribute('data-clock'));
+      });
+    }, 30000);
+  }
+
+  /** Sends a command and shows the letter as it is after it. */
+  async function command(path, body, done) {
+    const result = await api.post(`/api/letters/${id}/${path}`, body);
+    if (done) {
+      notice(done(result));
+    }
+    await reload(result.version);
+    return result;
+  }
+
+  function header(letter) {
+    const deadlines = Object.entries(letter.deadlines || {});
+    return h('header', { class: 'letter-header' },
+      h('h1', {}, h('span', { class: 'serial', 'data-serial': letter.serialNo }, letter.serialNo), ' ', letter.subject),
+      h('p', { class: 'meta' },
+        h('span', { class: `status status-${letter.status.toLowerCase()}`, 'data-status': letter.status }, label(STATUS, letter.status)),
+        letter.urgent ? h('span', { class: 'badge urgent' }, '紧急') : null,
+        letter.overdue ? h('span', { class: 'badge overdue' }, '超时') : null,
+        letter.atRisk ? h('span', { class: 'badge at-risk' }, '临近时限') : null,
+        letter.openCorrections ? h('span', { class: 'badge' }, `待签批更正 ${letter.openCorrections}`) : null,
+        letter.openDisputes ? h('span', { class: 'badge' }, `未解决争议 ${letter.openDisputes}`) : null,
+        ` ${label(CHANNEL, letter.channel)} · ${label(CATEGORY, letter.category)} · 收件 ${time(letter.receivedAt)} · `,
+        `${label(DEPARTMENT, letter.department)}${letter.assignee ? `（${letter.assignee}）` : ''}`),
+      deadlines.length ? table('答复时限', ['时限', '到期时间', '倒计时', '状态'], deadlines.map(([kind, d]) => {
+        const clock = (d.basis || '').includes('clock');
+        return h('tr', { class: d.state === 'MISSED' ? 'overdue' : d.approaching && d.state === 'OPEN' ? 'at-risk' : '' },
+          h('td', {}, label(DEADLINE, kind)),
+          h('td', {}, time(d.due), d.holidayGraceApplied ? '（含节假日顺延）' : ''),
+          d.state === 'OPEN'
+            ? h('td', { 'data-due': d.due, 'data-clock': clock || undefined }, countdown(d.due, calendars, clock))
+            : h('td', {}, d.metAt ? `完成于 ${time(d.metAt)}${d.metOnTime ? '（按时）' : '（超时）'}` : '—'),
+          h('td', {}, label(DEADLINE_STATE, d.state)));
+      })) : null,
+      (letter.warnings || []).length ? h('p', { class: 'warning' }, letter.warnings.join('；')) : null,
+      ctx.can('AUDITOR', 'SUPERVISOR') ? h('p', {}, h('a', { href: `#/audit/${letter.letterId}` }, '查看审计历史')) : null);
+  }
+
+  function details(letter) {
+    const s = letter.sender || {};
+    const f = letter.flags || {};
+    const flagNames = [f.personalData && '涉及个人信息（须法务批准）', f.financialInfo && '涉及财务信息（须电话核实身份）',
+      f.major && '重大问题（须总监审核）', f.complex && '复杂问题（须电话跟进）'].filter(Boolean);
+    return h('section', { class: 'panel', 'aria-labelledby': 'letter-details' },
+      h('h2', { id: 'letter-details' }, '来函内容'),
+      h('dl', { class: 'facts' },
+        h('dt', {}, '发件人'), h('dd', {}, [s.name, s.organization, s.phone, s.email, s.address].filter(Boolean).join('，') || '—'),
+        h('dt', {}, '核心诉求'), h('dd', {}, letter.coreRequest),
+        h('dt', {}, '附件清单'), h('dd', {}, (letter.attachments || []).map((a) => a.fileName).join('、') || '无'),
+        h('dt', {}, '备注'), h('dd', {}, letter.remarks || '—'),
+        letter.urgentReason ? [h('dt', {}, '紧急原因'), h('dd', {}, letter.urgentReason)] : null,
+        h('dt', {}, '内容审核标记'), h('dd', { 'data-flags': '' }, flagNames.join('；') || '无'),
+        letter.legalApproval ? [h('dt', {}, '法务批准'), h('dd', {}, `${letter.legalApproval.by} ${time(letter.legalApproval.at)}`)] : null,
+        letter.identityVerification ? [h('dt', {}, '身份核实'), h('dd', {}, `${letter.identityVerification.by} ${time(letter.identityVerification.at)}`)] : null,
+        letter.reply ? [h('dt', {}, '答复'), h('dd', {}, `第 ${letter.reply.draftNo} 稿，${label(REPLY_CHANNEL, letter.reply.channel)}，${time(letter.reply.sentAt)}`)] : null,
+        letter.followUp ? [h('dt', {}, '电话跟进'), h('dd', {}, `${letter.followUp.note}（${time(letter.followUp.at)}）`)] : null,
+        letter.archive ? [h('dt', {}, '存档'), h('dd', {}, `${letter.archive.archiveNo}，保存至 ${time(letter.archive.retainUntil).substring(0, 10)}`)] : null));
+  }
+
+  function timelinePanel(entries) {
+    return h('section', { class: 'panel', 'aria-labelledby': 'letter-timeline' },
+      h('h2', { id: 'letter-timeline' }, '处理经过'),
+      h('ol', { class: 'timeline' }, entries.map((e) => h('li', { 'data-type': e.type },
+        h('time', { datetime: e.occurredAt }, time(e.occurredAt)), ' ',
+        h('span', { class: 'actor' }, e.actor && e.actor.user ? `${e.actor.user}（${label(ROLES, e.actor.role)}）` : '系统'), ' ',
+        e.summary))));
+  }
+
+  function draftsPanel(letter) {
+    const drafts = letter.drafts || [];
+    if (!drafts.length) {
+      return null;
+    }
+    const latest = drafts[drafts.length - 1];
+    const rendered = h('pre', { class: 'rendered', 'data-rendered': latest.draftNo, tabindex: '0', 'aria-label': '答复函预览' }, '正在生成答复函…');
+    api.text(`/api/letters/${letter.letterId}/drafts/${latest.draftNo}/rendered`, { quiet: true })
+      .then((text) => { rendered.textContent = text; })
+      .catch(() => { rendered.textContent = '答复函暂不可预览'; });
+    return h('section', { class: 'panel', 'aria-labelledby': 'letter-drafts' },
+      h('h2', { id: 'letter-drafts' }, '答复草稿与审核'),
+      h('div', { class: 'two-columns' },
+        h('div', {}, drafts.slice().reverse().map((d) => h('article', { class: 'draft', 'data-draft': d.draftNo },
+          h('h3', {}, `第 ${d.draftNo} 稿（${d.drafter}，${time(d.draftedAt)}）`),
+          d.findings.length ? h('ul', { class: 'findings' }, d.findings.map((f) =>
+            h('li', {}, `${label(FINDING_RULE, f.rule)}「${f.text}」（${f.field}）`))) : h('p', {}, '措辞检查通过'),
+          d.reviews.length ? h('ul', { class: 'reviews' }, d.reviews.map((r) =>
+            h('li', { 'data-review': `${r.level}-${r.decision}` },
+              `${label(REVIEW_LEVEL, r.level)}：${label(DECISION, r.decision)}（${r.reviewer}，${time(r.at)}）${r.comment ? ` ${r.comment}` : ''}`)))
+            : h('p', {}, '尚无审核')))),
+        h('div', {}, h('h3', {}, `第 ${latest.draftNo} 稿答复函`), rendered)));
+  }
+
+  function disputesPanel(letter) {
+    if (!(letter.disputes || []).length && !(letter.corrections || []).length && !(letter.delays || []).length) {
+      return null;
+    }
+    return h('section', { class: 'panel', 'aria-labelledby': 'letter-after' },
+      h('h2', { id: 'letter-after' }, '延迟、更正与争议'),
+      (letter.delays || []).map((d) => h('p', {}, `延迟答复：${d.reason}，预计完成 ${time(d.expectedCompletion)}（${d.reportedBy} 报备）`)),
+      (letter.corrections || []).map((c) => h('p', { 'data-correction': c.correctionNo },
+        `更正函第 ${c.correctionNo} 号：${c.whatWasWrong} → ${c.correctedContent}（${label(CAUSE, c.cause)}，${label(FOUND_BY, c.foundBy)}）`,
+        c.signedOffBy ? `，已由 ${c.signedOffBy} 签批` : '，待主管签批')),
+      (letter.disputes || []).map((d) => h('p', { 'data-dispute': d.disputeNo },
+        `争议第 ${d.disputeNo} 号：${d.points}；调查期限 ${time(d.investigationDue)}`,
+        d.findings ? `；调查结论：${d.findings}` : '',
+        d.outcome ? `；${d.escalated ? '已提交协调小组' : '协商解决'}：${d.outcome}` : '')));
+  }
+
+  function actions(letter) {
+    const list = [];
+    const replied = !!letter.reply;
+    const archived = letter.status === 'ARCHIVED';
+    const latest = (letter.drafts || [])[letter.drafts.length - 1];
+    const text = (name, title, attributes = {}) => field(title, h('textarea', { name, rows: 2, ...attributes }));
+    const input = (name, title, attributes = {}) => field(title, h('input', { name, ...attributes }));
+
+    if (!replied && ctx.can('CLERK', 'SUPERVISOR')) {
+      list.push(action('分配 / 转交部门', [
+        field('部门', select('department', DEPARTMENTS, { value: letter.department || 'CUSTOMER_SERVICE' })),
+        input('assignee', '经办人（用户名）', { value: letter.assignee || '' }),
+      ], (v) => command('assignment', v, () => '已分配'), { testId: 'assignment' }));
+      if (!letter.urgent) {
+        list.push(action('标记紧急', [text('reason', '紧急原因', { required: true })],
+          (v) => command('urgent', v, () => '已标记为紧急'), { testId: 'urgent' }));
+      }
+    }
+    if (!replied && !letter.firstContactAt && ctx.can('CLERK', 'HANDLER')) {
+      list.push(action('记录初步联系', [
+        field('方式', select('channel', { PHONE: '电话', EMAIL: '电子邮件', IN_PERSON: '当面' })),
+        text('note', '联系记录', { required: true }),
+      ], (v) => command('first-contact', v, () => '已记录初步联系'), { testId: 'first-contact' }));
+    }
+    if (!replied && ctx.can('CLERK', 'HANDLER', 'SUPERVISOR')) {
+      const f = letter.flags || {};
+      const box = (name, title, checked) => h('div', { class: 'field checkbox' },
+        h('label', {}, h('input', { type: 'checkbox', name, checked }), ` ${title}`));
+      list.push(action('内容审核标记', [
+        box('personalData', '涉及个人信息', f.personalData), box('financialInfo', '涉及财务信息', f.financialInfo),
+        box('major', '重大问题', f.major), box('complex', '复杂问题', f.complex), text('note', '说明'),
+      ], (v) => command('flags', v, () => '已保存标记'), { testId: 'flags' }));
+    }
+    if (!replied && (letter.flags || {}).personalData && !letter.legalApproval && ctx.can('LEGAL')) {
+      list.push(action('法务批准', [text('note', '意见')], (v) => command('legal-approval', v, () => '已批准'),
+        { testId: 'legal-approval' }));
+    }
+    if (!replied && (letter.flags || {}).financialInfo && !letter.identityVerification && ctx.can('CLERK', 'HANDLER')) {
+      list.push(action('电话核实身份', [h('input', { type: 'hidden', name: 'method', value: 'PHONE' }), text('note', '核实记录')],
+        (v) => command('identity-verification', v, () => '已核实身份'), { testId: 'identity-verification' }));
+    }
+    if (!replied && ctx.can('HANDLER') && ['ASSIGNED', 'RECEIVED', 'DRAFTING', 'IN_REVIEW'].includes(letter.status)) {
+      list.push(h('details', { class: 'action', open: ['ASSIGNED', 'DRAFTING'].includes(letter.status), 'data-action': 'draft' },
+        h('summary', {}, latest ? '撰写新一稿答复' : '撰写答复'),
+        draftEditor(letter, (result) => {
+          notice(result.findings && result.findings.length
+            ? `第 ${result.draftNo} 稿已保存，但措辞检查发现 ${result.findings.length} 处问题，审核前须修改。`
+            : `第 ${result.draftNo} 稿已提交审核。`);
+          return reload(result.version);
+        })));
+    }
+    const levels = Object.fromEntries(Object.entries(REVIEW_LEVEL).filter(([level]) => ctx.can(LEVEL_ROLE[level])));
+    if (letter.status === 'IN_REVIEW' && latest && Object.keys(levels).length) {
+      list.push(action(`审核第 ${latest.draftNo} 稿`, [
+        field('审核级别', select('level', levels)),
+        field('结论', select('decision', DECISION)),
+        text('comment', '意见'),
+      ], (v) => command('reviews', v, (r) => `审核已记录，信函状态：${label(STATUS, r.status)}`), { testId: 'review' }));
+    }
+    if (letter.status === 'APPROVED' && ctx.can('CLERK', 'HANDLER')) {
+      list.push(action('发送答复', [
+        field('发送方式', select('channel', REPLY_CHANNEL, { value: letter.channel === 'EMAIL' ? 'EMAIL' : 'REGISTERED_MAIL' })),
+        input('recipient', '收件人（邮箱或地址）'),
+        input('trackingNo', '投递凭证号（挂号信必填）'),
+      ], (v) => command('reply', v, () => '答复已发送'), { testId: 'reply', open: true }));
+    }
+    if (replied && !letter.followUp && (letter.flags || {}).complex && ctx.can('CLERK', 'HANDLER')) {
+      list.push(action('记录电话跟进', [
+        text('note', '跟进记录', { required: true }),
+        h('div', { class: 'field checkbox' }, h('label', {}, h('input', { type: 'checkbox', name: 'satisfied', checked: true }), ' 发件人满意')),
+      ], (v) => command('follow-up', v, () => '已记录电话跟进'), { testId: 'follow-up', open: true }));
+    }
+    if (!replied && ctx.can('HANDLER', 'SUPERVISOR')) {
+      list.push(action('报备延迟答复', [
+        text('reason', '原因', { required: true }),
+        field('预计完成时间', h('input', { type: 'datetime-local', name: 'expectedCompletion', required: true })),
+      ], (v) => command('delay', { ...v, expectedCompletion: localInputToIso(v.expectedCompletion) },
+        (r) => (r.reportRequired ? '已报备并发出《延迟答复说明》' : '已发出《延迟答复说明》')), { testId: 'delay' }));
+    }
+    if (replied && !archived && ctx.can('HANDLER', 'SUPERVISOR')) {
+      list.push(action('发出答复更正函', [
+        text('whatWasWrong', '错误内容', { required: true }),
+        text('correctedContent', '更正内容', { required: true }),
+        field('原因', select('cause', CAUSE)),
+        field('发现途径', select('foundBy', FOUND_BY)),
+      ], (v) => command('corrections', v, (r) => `更正函第 ${r.correctionNo} 号已发出，待主管签批`), { testId: 'correction' }));
+    }
+    (letter.corrections || []).filter((c) => !c.signedOffBy).forEach((c) => {
+      if (ctx.can('SUPERVISOR')) {
+        list.push(action(`签批更正函第 ${c.correctionNo} 号`, [text('note', '签批意见')],
+          (v) => command(`corrections/${c.correctionNo}/sign-off`, v, () => '已签批'), { testId: `sign-off-${c.correctionNo}` }));
+      }
+    });
+    if (!archived && ctx.can('CLERK', 'HANDLER')) {
+      list.push(action('登记争议', [
+        text('points', '争议要点', { required: true }),
+        text('senderView', '来函方观点', { required: true }),
+        text('organizationView', '我方观点', { required: true }),
+      ], (v) => command('disputes', v, (r) => `已登记争议第 ${r.disputeNo} 号`), { testId: 'dispute' }));
+    }
+    (letter.disputes || []).forEach((d) => {
+      if (!d.findings && ctx.can('HANDLER')) {
+        list.push(action(`争议第 ${d.disputeNo} 号：业务部门调查`, [text('findings', '调查结论', { required: true })],
+          (v) => command(`disputes/${d.disputeNo}/investigation`, v, () => '已记录调查结论'), { testId: `investigation-${d.disputeNo}` }));
+      }
+      if (!d.outcome && ctx.can('SUPERVISOR')) {
+        list.push(action(`争议第 ${d.disputeNo} 号：处理结果`, [
+          text('outcome', '处理结果', { required: true }),
+          h('div', { class: 'field checkbox' }, h('label', {}, h('input', { type: 'checkbox', name: 'escalated' }), ' 提交协调小组')),
+        ], (v) => command(`disputes/${d.disputeNo}/resolution`, v, () => '已记录处理结果'), { testId: `resolution-${d.disputeNo}` }));
+      }
+    });
+    if (letter.status === 'CLOSED' && ctx.can('ARCHIVIST')) {
+      list.push(action('存档', [input('archiveNo', '档案号（留空自动生成）')],
+        (v) => command('archive', v, (r) => `已存档，档案号 ${r.archiveNo}`), { testId: 'archive', open: true }));
+    }
+    return h('section', { class: 'panel', 'aria-labelledby': 'letter-actions' },
+      h('h2', { id: 'letter-actions' }, '可执行的操作'),
+      list.length ? list : h('p', {}, '以您的角色，此信函当前没有可执行的操作。'));
+  }
+
+  function page(letter, timeline) {
+    return [header(letter), h('div', { class: 'letter-grid' },
+      h('div', {}, details(letter), draftsPanel(letter), disputesPanel(letter), actions(letter)),
+      h('div', {}, timelinePanel(timeline)))];
+  }
+
+  await reload();
+}
