@@ -6,6 +6,7 @@ import { SCREENS } from './screens/index.js';
 
 let me = null;
 let cleanups = [];
+let routing = 0; // the latest route; an earlier one still loading does not mark the page as drawn
 
 function can(...roles) {
   return roles.some((role) => me.roles.includes(role));
@@ -36,6 +37,8 @@ function renderNav(current) {
 }
 
 async function route() {
+  routing += 1;
+  const mine = routing;
   cleanups.forEach((cleanup) => cleanup());
   cleanups = [];
   clearProblem();
@@ -57,11 +60,12 @@ async function route() {
       onLeave: (cleanup) => cleanups.push(cleanup),
       setTitle: (title) => { document.title = `${title} · 信函答复工作台`; },
     });
-    main.setAttribute('data-screen', screen.path);
   } catch (e) {
     if (!e.problem) {
       showProblem(e);
     }
+  }
+  if (mine === routing) {
     main.setAttribute('data-screen', screen.path);
   }
 }

@@ -80,7 +80,8 @@ export async function render(main, ctx) {
         { name: '答复按时率', type: 'bar', data: rows.map((r) => rate(r.replyOnTimeRate)) },
       ],
     }));
-    const pie = (counts, names2) => Object.entries(counts || {}).map(([key, value]) => ({ name: label(names2, key), value }));
+    const pie = (counts, names2) => Object.entries(counts || {}).filter(([, value]) => value > 0)
+      .map(([key, value]) => ({ name: label(names2, key), value }));
     const pieOption = (data) => ({
       tooltip: { trigger: 'item' }, legend: { bottom: 0 },
       series: [{ type: 'pie', radius: ['35%', '65%'], data, label: { formatter: '{b}: {c}' } }],

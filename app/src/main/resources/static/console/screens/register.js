@@ -67,8 +67,7 @@ export async function render(main, ctx) {
       const active = key === field;
       const next = active && direction === 'desc' ? 'asc' : 'desc';
       return h('button', {
-        type: 'button', class: 'sort', 'data-sort': key,
-        'aria-label': `按${title}${next === 'asc' ? '升序' : '降序'}排序`,
+        type: 'button', class: 'sort', 'data-sort': key, title: `按${title}${next === 'asc' ? '升序' : '降序'}排序`,
         onclick: () => { state.sort = `${key},${next}`; state.page = 0; load(); },
       }, title, active ? (direction === 'desc' ? ' ▼' : ' ▲') : '');
     };

@@ -38,7 +38,7 @@ public abstract class ApiTestSupport {
     private static final AtomicInteger YEARS = new AtomicInteger((int) (System.nanoTime() % 99));
 
     @LocalServerPort
-    int port;
+    protected int port;
     @Autowired
     protected JdbcTemplate jdbc;
     @Autowired

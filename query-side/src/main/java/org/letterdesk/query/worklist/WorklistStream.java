@@ -1,9 +1,10 @@
 package org.letterdesk.query.worklist;
 
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -99,7 +100,11 @@ class WorklistStream {
         return clients.size();
     }
 
-    @PreDestroy
+    /**
+     * Before the web server's graceful shutdown, which would otherwise wait for every open stream to end by itself;
+     * the browsers reconnect to whichever node serves them next.
+     */
+    @EventListener(ContextClosedEvent.class)
     void close() {
         clients.forEach(SseEmitter::complete);
         clients.clear();
