@@ -3,6 +3,7 @@
 export const ROLES = {
   CLERK: '客服/登记员', HANDLER: '业务答复人', REVIEWER: '内容专员', SUPERVISOR: '部门主管',
   DIRECTOR: '客户关系总监', LEGAL: '法务', ARCHIVIST: '行政/档案', AUDITOR: '审计', ADMIN: '系统管理员',
+  SYSTEM: '系统',
 };
 
 export const STATUS = {

@@ -50,7 +50,7 @@ export function draftEditor(letter, onDrafted) {
   const latest = letter.drafts[letter.drafts.length - 1];
   const c = latest ? latest.content : null;
   const form = h('form', { class: 'draft-form', 'aria-label': '撰写答复', 'data-action': 'draft' },
-    field('称呼', h('input', { name: 'salutation', value: c ? c.salutation || '' : `尊敬的${letter.sender ? letter.sender.name : ''}：` })),
+    field('称呼（答复函写作「尊敬的…：」）', h('input', { name: 'salutation', value: c ? c.salutation || '' : (letter.sender ? letter.sender.name : '') })),
     field('问题概述', h('textarea', { name: 'summary', rows: 3, required: true }, c ? c.summary : '')),
     field('答复要点（每行一条）', h('textarea', { name: 'points', rows: 5, required: true }, c ? c.points.join('\n') : '')),
     field('术语解释（每行「术语：解释」）', h('textarea', { name: 'glossary', rows: 2 },

@@ -234,7 +234,7 @@ public class DemoData {
         private void draft(String step, boolean withFinding) {
             String name = letter.sender().name();
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("salutation", "尊敬的" + name + "：");
+            body.put("salutation", name); // the template writes 尊敬的…：
             body.put("summary", "您好！感谢您对我们工作的信任与支持。关于您反映的“" + letter.subject()
                     + "”一事，我们已认真核实，现答复如下。");
             body.put("points", List.of(

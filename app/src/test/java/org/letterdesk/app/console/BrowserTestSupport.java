@@ -185,6 +185,17 @@ public abstract class BrowserTestSupport extends ApiTestSupport {
      * {@code -Dletterdesk.console.screenshots=<dir>} (e.g. ../docs/console) also there.
      */
     protected void screenshot(String name) throws IOException {
+        driver.executeScript("window.scrollTo(0, 0)");
+        shoot(name);
+    }
+
+    /** A screenshot of the part of the page around {@code element}. */
+    protected void screenshot(String name, WebElement element) throws IOException {
+        driver.executeScript("arguments[0].scrollIntoView({ block: 'start' })", element);
+        shoot(name);
+    }
+
+    private void shoot(String name) throws IOException {
         byte[] png = driver.getScreenshotAs(OutputType.BYTES);
         Path target = Path.of("target", "console-screenshots");
         Files.createDirectories(target);

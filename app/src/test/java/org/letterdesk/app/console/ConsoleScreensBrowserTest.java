@@ -87,10 +87,12 @@ class ConsoleScreensBrowserTest extends BrowserTestSupport {
         visible(By.cssSelector(".timeline li"));
         visible(By.cssSelector("pre.rendered[data-rendered]"));
         waitUntil(d -> !d.findElement(By.cssSelector("pre.rendered")).getText().startsWith("正在生成"));
-        action("draft"); // the submitted draft, open for a new one: its finding is marked
+        WebElement editor = action("draft"); // the submitted draft, open for a new one: its finding is marked
         assertThat(visible(By.cssSelector(".wording-check mark.finding")).getText()).isEqualTo("保证");
+        assertThat(driver.findElement(By.cssSelector("pre.rendered")).getText()).startsWith("尊敬的许亮：");
         assertAccessible("letter");
-        screenshot("04-letter-drafting");
+        screenshot("04-letter");
+        screenshot("04a-letter-wording-check", editor);
         browser.resize(768, 1024);
         open("letters/" + letterId);
         visible(By.cssSelector(".timeline li"));
