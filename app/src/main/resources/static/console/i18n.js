@@ -28,6 +28,8 @@ export const DEADLINE = {
   FIRST_RESPONSE: '初步响应', REPLY: '答复', FOLLOW_UP: '电话跟进', DISPUTE_INVESTIGATION: '争议调查',
 };
 
+export const DEADLINE_STATE = { OPEN: '进行中', MET: '已完成', MISSED: '已超时' };
+
 export const REVIEW_LEVEL = { FORMAT: '内容专员审核', SUPERVISOR: '部门主管审核', DIRECTOR: '客户关系总监审核' };
 export const DECISION = { APPROVED: '通过', REJECTED: '退回' };
 export const REPLY_CHANNEL = { EMAIL: '电子邮件', REGISTERED_MAIL: '挂号信', PHONE: '电话', IN_PERSON: '当面' };

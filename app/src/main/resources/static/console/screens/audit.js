@@ -2,7 +2,7 @@
 // (GET …/state?asOf=).
 import { api, query } from '../api.js';
 import { h, field, table, time } from '../ui.js';
-import { STATUS, DEPARTMENT, DEADLINE, ROLES, label } from '../i18n.js';
+import { STATUS, DEPARTMENT, DEADLINE, DEADLINE_STATE, ROLES, label } from '../i18n.js';
 
 function stateView(state) {
   const deadlines = Object.entries(state.deadlines || {});
@@ -12,7 +12,7 @@ function stateView(state) {
     h('dt', {}, '版本'), h('dd', {}, String(state.version)),
     h('dt', {}, '分配部门'), h('dd', {}, `${label(DEPARTMENT, state.department)}${state.assignee ? `（${state.assignee}）` : ''}`),
     h('dt', {}, '紧急'), h('dd', {}, state.urgent ? `是（${state.urgentReason || ''}）` : '否'),
-    h('dt', {}, '时限'), h('dd', {}, deadlines.map(([k, d]) => `${label(DEADLINE, k)} ${time(d.due)}（${d.state}）`).join('；') || '—'),
+    h('dt', {}, '时限'), h('dd', {}, deadlines.map(([k, d]) => `${label(DEADLINE, k)} ${time(d.due)}（${label(DEADLINE_STATE, d.state)}）`).join('；') || '—'),
     h('dt', {}, '草稿'), h('dd', {}, latest ? `共 ${state.drafts.length} 稿；第 ${latest.draftNo} 稿审核 ${latest.reviews.length} 次` : '无'),
     h('dt', {}, '答复'), h('dd', {}, state.reply ? time(state.reply.sentAt) : '未答复'),
     h('dt', {}, '存档'), h('dd', {}, state.archive ? state.archive.archiveNo : '未存档'));

@@ -3,7 +3,7 @@
 import { api, query } from '../api.js';
 import { h, field, select, table, time, action, localInputToIso, notice } from '../ui.js';
 import {
-  STATUS, CHANNEL, CATEGORY, DEPARTMENT, DEADLINE, REVIEW_LEVEL, DECISION, REPLY_CHANNEL, CAUSE, FOUND_BY, FINDING_RULE,
+  STATUS, CHANNEL, CATEGORY, DEPARTMENT, DEADLINE, DEADLINE_STATE, REVIEW_LEVEL, DECISION, REPLY_CHANNEL, CAUSE, FOUND_BY, FINDING_RULE,
   ROLES, label,
 } from '../i18n.js';
 import { countdown, loadCalendars } from '../workingtime.js';
@@ -11,7 +11,6 @@ import { draftEditor } from './drafting.js';
 
 const DEPARTMENTS = { CUSTOMER_SERVICE: '客服部门', BUSINESS: '业务部门', ADMINISTRATION: '行政部门' };
 const LEVEL_ROLE = { FORMAT: 'REVIEWER', SUPERVISOR: 'SUPERVISOR', DIRECTOR: 'DIRECTOR' };
-const DEADLINE_STATE = { OPEN: '进行中', MET: '已完成', MISSED: '已超时' };
 
 export async function render(main, ctx) {
   const id = ctx.params[0];
