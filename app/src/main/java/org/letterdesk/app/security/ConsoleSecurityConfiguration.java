@@ -36,7 +36,10 @@ class ConsoleSecurityConfiguration implements WebMvcConfigurer {
                 .formLogin(form -> form
                         .loginPage("/login")
                         .defaultSuccessUrl("/", true)
-                        .failureUrl("/login?error"))
+                        // The login throttle (ThrottledAuthenticationProvider) refuses before the password is checked.
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof LoginThrottledException throttled
+                                ? "/login?throttled=" + throttled.retryAfterSeconds() : "/login?error"))))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout"))

@@ -49,11 +49,18 @@ class ConsoleSecurityTest extends ApiTestSupport {
     }
 
     private HttpResponse<String> signIn(String user, String password) throws IOException, InterruptedException {
+        return signIn(user, password, "127.0.0.1");
+    }
+
+    /** From {@code address}, as a trusted proxy on loopback forwards it. */
+    private HttpResponse<String> signIn(String user, String password, String address)
+            throws IOException, InterruptedException {
         send(HttpRequest.newBuilder(uri("/login")).GET());
         String form = "username=" + user + "&password=" + password + "&_csrf="
                 + URLEncoder.encode(cookie("XSRF-TOKEN"), StandardCharsets.UTF_8);
         return send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", address)
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
@@ -96,6 +103,22 @@ class ConsoleSecurityTest extends ApiTestSupport {
         assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(
                 "/login?error"));
         assertThat(send(HttpRequest.newBuilder(uri("/api/me")).GET()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void repeatedFailedSignInsAreThrottledAndTheLoginPageSaysSo() throws Exception {
+        // An address of its own, so this test's failures count against no other test's logins.
+        String address = "198.51.100." + (1 + Math.floorMod(System.nanoTime(), 250));
+        String user = "nobody" + System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            assertThat(signIn(user, "wrong", address).headers().firstValue("Location"))
+                    .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+        }
+        HttpResponse<String> throttled = signIn(user, "wrong", address);
+        assertThat(throttled.statusCode()).isEqualTo(302);
+        assertThat(throttled.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
+                .matches(".*/login\\?throttled=\\d+"));
+        assertThat(send(HttpRequest.newBuilder(uri("/login.html")).GET()).body()).contains("登录失败次数过多");
     }
 
     @Test
