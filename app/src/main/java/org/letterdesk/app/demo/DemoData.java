@@ -48,7 +48,7 @@ public class DemoData {
     private final boolean demoUsers;
 
     DemoData(Environment environment, JdbcTemplate jdbc, JsonMapper json, Clock clock,
-             @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone,
+             ZoneId zone,
              @Value("${letterdesk.security.demo-users:false}") boolean demoUsers) {
         this.environment = environment;
         this.jdbc = jdbc;

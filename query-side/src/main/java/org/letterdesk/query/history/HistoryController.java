@@ -8,7 +8,6 @@ import org.letterdesk.problem.ProblemCode;
 import org.letterdesk.query.QueryParameters;
 import org.letterdesk.query.QuerySideConfiguration;
 import org.letterdesk.query.letter.LetterView;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +33,7 @@ class HistoryController {
     private final ZoneId zone;
 
     HistoryController(LetterHistory history, LetterTimeline timeline,
-                      @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone) {
+                      ZoneId zone) {
         this.history = history;
         this.timeline = timeline;
         this.zone = zone;

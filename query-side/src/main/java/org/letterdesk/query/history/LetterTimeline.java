@@ -1,7 +1,6 @@
 package org.letterdesk.query.history;
 
 import org.letterdesk.events.*;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -42,7 +41,7 @@ public class LetterTimeline {
     private final LetterHistory history;
     private final DateTimeFormatter minutes;
 
-    LetterTimeline(LetterHistory history, @Value("${letterdesk.zone:Asia/Shanghai}") ZoneId zone) {
+    LetterTimeline(LetterHistory history, ZoneId zone) {
         this.history = history;
         this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
     }
