@@ -106,7 +106,8 @@ class EventStoreConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          EventSchema eventSchema) {
+                                          EventSchema eventSchema,
+                                          HashChain hashChain) {
         return new JsonbEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -118,7 +119,13 @@ class EventStoreConfiguration {
                 .schema(eventSchema)
                 // JSON text in and out; the jsonb casts live in the append statements.
                 .dataType(String.class)
-                .appendEvents(JsonbStatements::appendEvents)
+                // Chained once the hash chain has started (HashChain: after its checkpoint at start-up).
+                .appendEvents((connection, schema, dataType, events, serializer, timestampWriter) ->
+                        hashChain.started()
+                                ? JsonbStatements.appendChainedEvents(connection, schema, dataType, events, serializer,
+                                timestampWriter)
+                                : JsonbStatements.appendEvents(connection, schema, dataType, events, serializer,
+                                timestampWriter))
                 .appendSnapshot(JsonbStatements::appendSnapshot));
     }
 }

@@ -34,6 +34,35 @@ final class JsonbStatements {
         return statement;
     }
 
+    /**
+     * Like {@link #appendEvents}, with each event's chain hash added to its metadata by the statement itself
+     * ({@code letterdesk_chained_meta}, migration V60): the previous hash is read in the appending transaction, and
+     * the batch's statements run in order, so an event sees the one appended just before it. Two transactions
+     * appending the same sequence number both compute a hash; the (aggregate, sequence) key refuses the second.
+     */
+    static PreparedStatement appendChainedEvents(Connection connection, EventSchema schema, Class<?> dataType,
+                                                 List<? extends EventMessage<?>> events, Serializer serializer,
+                                                 TimestampWriter timestampWriter) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(insertInto(schema.domainEventTable(), schema)
+                .replace(", CAST(? AS jsonb))", ", letterdesk_chained_meta(CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, "
+                        + "CAST(? AS jsonb)))"));
+        for (EventMessage<?> message : events) {
+            DomainEventMessage<?> event = asDomainEvent(message);
+            SerializedObject<?> payload = bind(statement, event, dataType, serializer, timestampWriter);
+            statement.setString(10, event.getIdentifier());
+            statement.setString(11, event.getAggregateIdentifier());
+            statement.setLong(12, event.getSequenceNumber());
+            statement.setString(13, event.getType());
+            timestampWriter.writeTimestamp(statement, 14, event.getTimestamp());
+            statement.setString(15, payload.getType().getName());
+            statement.setString(16, payload.getType().getRevision());
+            statement.setString(17, (String) payload.getData());
+            statement.addBatch();
+        }
+        return statement;
+    }
+
+
     static PreparedStatement appendSnapshot(Connection connection, EventSchema schema, Class<?> dataType,
                                             DomainEventMessage<?> snapshot, Serializer serializer,
                                             TimestampWriter timestampWriter) throws SQLException {
@@ -50,8 +79,9 @@ final class JsonbStatements {
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))";
     }
 
-    private static void bind(PreparedStatement statement, DomainEventMessage<?> event, Class<?> dataType,
-                             Serializer serializer, TimestampWriter timestampWriter) throws SQLException {
+    private static SerializedObject<?> bind(PreparedStatement statement, DomainEventMessage<?> event,
+                                            Class<?> dataType, Serializer serializer, TimestampWriter timestampWriter)
+            throws SQLException {
         SerializedObject<?> payload = event.serializePayload(serializer, dataType);
         SerializedObject<?> metaData = event.serializeMetaData(serializer, dataType);
         statement.setString(1, event.getIdentifier());
@@ -63,6 +93,7 @@ final class JsonbStatements {
         statement.setString(7, payload.getType().getRevision());
         statement.setString(8, (String) payload.getData());
         statement.setString(9, (String) metaData.getData());
+        return payload;
     }
 
     private static DomainEventMessage<?> asDomainEvent(EventMessage<?> message) {
