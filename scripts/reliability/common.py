@@ -205,9 +205,10 @@ class Load:
             if pending is not None or choice < 0.5:
                 if pending is None:
                     marker = f"rel-{uuid.uuid4()}"
-                    pending = (marker, str(uuid.uuid4()))
-                marker, key = pending
-                status, _, text = request(port, "POST", "/api/letters", "clerk", registration(marker),
+                    # A retry sends the very same body with the same key (else the key is refused as reused).
+                    pending = (marker, str(uuid.uuid4()), registration(marker))
+                marker, key, body = pending
+                status, _, text = request(port, "POST", "/api/letters", "clerk", body,
                                           {"Idempotency-Key": key}, timeout=30)
                 self.ledger.answer("register", status, time.time() - started)
                 if status == 201:

@@ -108,6 +108,19 @@ class RegistrationTest extends ApiTestSupport {
     }
 
     @Test
+    void aTextWithTheNulCharacterIsAFieldErrorNotAServerError() {
+        Map<String, Object> body = new HashMap<>(letter("2026-03-02T10:15:00+08:00"));
+        String subject = "rel-nul-" + java.util.UUID.randomUUID();
+        body.put("subject", subject + "\0");
+        Reply reply = post("clerk", "/api/letters", body);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(reply.body().get("errors").findValuesAsString("field")).containsExactly("subject");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload->>'subject' LIKE ?",
+                Integer.class, subject + "%")).isZero();
+    }
+
+    @Test
     void malformedJsonIsRefused() {
         Reply reply = post("clerk", "/api/letters", "{\"channel\": ");
         assertThat(reply.status()).isEqualTo(400);

@@ -9,6 +9,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
@@ -39,7 +40,25 @@ class JsonConfiguration {
             }
         });
         module.addDeserializer(OffsetDateTime.class, new Rfc3339Deserializer(zone));
+        module.addDeserializer(String.class, new StorableText());
         return builder -> builder.addModule(module);
+    }
+
+    /**
+     * PostgreSQL cannot store the character U+0000 in text or jsonb: a request text holding it (its JSON escape) would
+     * be accepted here and refused by the database as the events are appended, a 500. It is refused as the field's
+     * invalid value instead (400 VALIDATION_FAILED naming the field).
+     */
+    private static final class StorableText extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) {
+            String value = super.deserialize(p, ctxt);
+            if (value != null && value.indexOf('\0') >= 0) {
+                return (String) ctxt.handleWeirdStringValue(String.class, value.replace('\0', ' '),
+                        "contains the character U+0000, which cannot be stored");
+            }
+            return value;
+        }
     }
 
     private static final class Rfc3339Deserializer extends StdDeserializer<OffsetDateTime> {
