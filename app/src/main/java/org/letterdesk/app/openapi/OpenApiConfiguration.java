@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -50,6 +51,22 @@ class OpenApiConfiguration {
                                         + "algorithm, issuer, expiry); roles from its roles claim")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    /**
+     * Operation ids named after the controller and its method ({@code intakeRegister}, {@code registerList}):
+     * unique without springdoc's numbered suffixes ({@code list_1}), which depend on the order controllers are found
+     * and would rename a generated client's methods from one build to the next.
+     */
+    @Bean
+    OperationCustomizer operationIds() {
+        return (operation, handler) -> {
+            String controller = handler.getBeanType().getSimpleName().replaceFirst("Controller$", "");
+            String method = handler.getMethod().getName();
+            operation.setOperationId(Character.toLowerCase(controller.charAt(0)) + controller.substring(1)
+                    + Character.toUpperCase(method.charAt(0)) + method.substring(1));
+            return operation;
+        };
     }
 
     @Bean
