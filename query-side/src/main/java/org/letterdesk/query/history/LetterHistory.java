@@ -1,5 +1,6 @@
 package org.letterdesk.query.history;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.letterdesk.procedure.EventMetaData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -27,6 +28,8 @@ public class LetterHistory {
         this.eventStore = eventStore;
     }
 
+    /** Named apart from the other Entry in the OpenAPI document (one would silently replace the other). */
+    @Schema(name = "HistoryEntry", description = "One event of a letter, with its data, as stored")
     public record Entry(long sequence, String type, Instant occurredAt, Map<String, Object> actor,
                         Object correlationId, Object data) {
     }

@@ -1,5 +1,6 @@
 package org.letterdesk.query.history;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.letterdesk.events.*;
 import org.springframework.stereotype.Component;
 
@@ -46,6 +47,8 @@ public class LetterTimeline {
         this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
     }
 
+    /** Named apart from the other Entry in the OpenAPI document (one would silently replace the other). */
+    @Schema(name = "TimelineEntry", description = "One event of a letter for its page, summarised, personal data masked")
     public record Entry(long sequence, String type, Instant occurredAt, Map<String, Object> actor, String summary) {
     }
 
