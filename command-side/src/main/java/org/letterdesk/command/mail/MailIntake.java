@@ -117,6 +117,8 @@ public class MailIntake {
         // Attachments are fetched in pieces and streamed to the store, never a whole mail in memory.
         properties.put("mail." + protocol + ".partialfetch", "true");
         properties.put("mail." + protocol + ".fetchsize", "65536");
+        // Headers in raw UTF-8 (RFC 6532), as many clients now send them, read as UTF-8.
+        properties.put("mail.mime.allowutf8", "true");
         Session session = Session.getInstance(properties);
         List<Outcome> outcomes = new ArrayList<>();
         // A server that drops the connection over one mail (it was quarantined for it) is connected to again, and
