@@ -98,7 +98,7 @@ class MailTest extends ApiTestSupport {
     MailOutbox outbox(int smtpPort, Duration firstRetry) {
         return new MailOutbox(new MailSettings.Outbox(true, "127.0.0.1", smtpPort, false, false, "", "",
                 Duration.ofSeconds(5), firstRetry, firstRetry.multipliedBy(4), 5, Duration.ofMinutes(2)), INBOX,
-                commandGateway, transactions, jdbc, recipients, metrics, clock);
+                commandGateway, transactions, jdbc, recipients, attachmentStore, metrics, clock);
     }
 
     // ------------------------------------------------------------------ intake
@@ -116,7 +116,7 @@ class MailTest extends ApiTestSupport {
         assertThat(outcomes).extracting(Outcome::result).containsExactly(Result.REGISTERED);
         String letterId = outcomes.get(0).letterId();
 
-        JsonNode view = awaitLetter("clerk", letterId, 0);
+        JsonNode view = view(letterId, 0);
         assertThat(view.path("channel").asString()).isEqualTo("EMAIL");
         assertThat(view.path("category").asString()).isEqualTo("CONSULTATION");
         assertThat(view.path("subject").asString()).isEqualTo("发票抬头写错了");
@@ -154,7 +154,7 @@ class MailTest extends ApiTestSupport {
                 "text/html; charset=UTF-8");
         send(mail);
         String letterId = intake().pollOnce().get(0).letterId();
-        JsonNode view = awaitLetter("clerk", letterId, 0);
+        JsonNode view = view(letterId, 0);
         assertThat(view.path("coreRequest").asString()).isEqualTo("第一段加粗\n第二段");
         assertThat(view.path("sender").path("name").asString()).startsWith("html-");
     }
@@ -201,7 +201,7 @@ class MailTest extends ApiTestSupport {
                 Result.QUARANTINED, Result.REGISTERED);
         assertThat(outcomes.get(1).reason()).contains("more than the limit");
         assertThat(outcomes.get(2).reason()).contains("UNSUPPORTED_MEDIA_TYPE");
-        assertThat(awaitLetter("clerk", outcomes.get(3).letterId(), 0).path("subject").asString())
+        assertThat(view(outcomes.get(3).letterId(), 0).path("subject").asString())
                 .isEqualTo("正常来信");
 
         JsonNode quarantine = ok(get("admin", "/api/mail/quarantine?size=200")).body();
@@ -348,7 +348,39 @@ class MailTest extends ApiTestSupport {
         assertThat(notice.get(0).getHeader("In-Reply-To")).isNotNull();
     }
 
+    @Test
+    void anOutgoingMailCarriesItsStoredFiles() throws Exception {
+        // The sender's side of attachments: a queued mail naming stored files (as a reply with a draft's
+        // attachments is queued) goes out with each file, byte for byte.
+        String sender = unique("files");
+        Approved letter = approvedLetter(sender);
+        String sha = attachmentStore.store(new ByteArrayInputStream(PDF), "流程图.pdf", "application/pdf", "handler")
+                .sha256();
+        String messageId = "<" + UUID.randomUUID() + "@letterdesk.local>";
+        jdbc.update("INSERT INTO mail_outbox (message_id, letter_id, serial_no, kind, subject, body, attachments, "
+                + "status, attempts, next_attempt_at, queued_at) VALUES (?, ?, ?, 'REPLY', ?, '正文', ?, 'QUEUED', 0, "
+                + "now(), now())", messageId, letter.id, letter.serialNo, "答复（登记号 " + letter.serialNo + "）",
+                sha + "\tapplication/pdf\t流程图.pdf\n");
+        outbox(mailServer.getSmtp().getPort(), Duration.ofSeconds(1)).sendDue();
+        List<MimeMessage> arrived = inbox(sender);
+        assertThat(arrived).hasSize(1);
+        MimeMultipart parts = (MimeMultipart) arrived.get(0).getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(jakarta.mail.internet.MimeUtility.decodeText(parts.getBodyPart(1).getFileName()))
+                .isEqualTo("流程图.pdf");
+        assertThat(parts.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(PDF);
+        assertThat(arrived.get(0).getMessageID()).isEqualTo(messageId);
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /** The letter's view once the projection has it (this machine's load can outlast one bounded wait). */
+    JsonNode view(String letterId, long minVersion) {
+        Reply[] last = new Reply[1];
+        awaitUntil(() -> (last[0] = get("clerk", "/api/letters/" + letterId + "?minVersion=" + minVersion))
+                .status() == 200);
+        return last[0].body();
+    }
 
     record Approved(String id, String serialNo) {
     }

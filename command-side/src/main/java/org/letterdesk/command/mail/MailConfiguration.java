@@ -79,9 +79,10 @@ public class MailConfiguration {
 
     @Bean
     MailOutbox mailOutbox(MailSettings settings, CommandGateway commands, PlatformTransactionManager transactions,
-                          JdbcTemplate jdbc, ReplyRecipients recipients, MailMetrics metrics, Clock clock) {
+                          JdbcTemplate jdbc, ReplyRecipients recipients, AttachmentStore attachments,
+                          MailMetrics metrics, Clock clock) {
         return new MailOutbox(settings.outbox(), settings.address(), commands, transactions, jdbc, recipients,
-                metrics, clock);
+                attachments, metrics, clock);
     }
 
     /**

@@ -1,6 +1,16 @@
 package org.letterdesk.command.mail;
 
+import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
 import jakarta.mail.Message;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import org.letterdesk.command.attachment.AttachmentStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -19,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -45,7 +56,7 @@ public class MailOutbox {
     }
 
     private record Due(String messageId, String letterId, OutgoingMailKind kind, String subject, String body,
-                       String inReplyTo, int attempts) {
+                       String attachments, String inReplyTo, int attempts) {
     }
 
     private final MailSettings.Outbox server;
@@ -56,10 +67,12 @@ public class MailOutbox {
     private final ReplyRecipients recipients;
     private final MailMetrics metrics;
     private final Clock clock;
+    private final AttachmentStore attachmentStore;
 
     public MailOutbox(MailSettings.Outbox server, String from, CommandGateway commands,
                       PlatformTransactionManager transactions, JdbcTemplate jdbc, ReplyRecipients recipients,
-                      MailMetrics metrics, Clock clock) {
+                      AttachmentStore attachmentStore, MailMetrics metrics, Clock clock) {
+        this.attachmentStore = attachmentStore;
         this.server = server;
         this.from = from;
         this.commands = commands;
@@ -87,12 +100,12 @@ public class MailOutbox {
                         WHERE o.message_id = (SELECT message_id FROM mail_outbox
                                               WHERE status = 'QUEUED' AND next_attempt_at <= ?
                                               ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-                        RETURNING o.message_id, o.letter_id, o.kind, o.subject, o.body, o.attempts,
+                        RETURNING o.message_id, o.letter_id, o.kind, o.subject, o.body, o.attachments, o.attempts,
                                   (SELECT i.message_id FROM mail_intake i WHERE i.letter_id = o.letter_id
                                      AND i.outcome = 'REGISTERED' LIMIT 1) AS in_reply_to""",
                 (rs, i) -> new Due(rs.getString("message_id"), rs.getString("letter_id"),
                         OutgoingMailKind.valueOf(rs.getString("kind")), rs.getString("subject"), rs.getString("body"),
-                        rs.getString("in_reply_to"), rs.getInt("attempts")),
+                        rs.getString("attachments"), rs.getString("in_reply_to"), rs.getInt("attempts")),
                 Timestamp.from(now.plus(server.lease())), Timestamp.from(now)).stream().findFirst());
     }
 
@@ -103,7 +116,7 @@ public class MailOutbox {
         }
         try {
             send(due, to.get());
-        } catch (MessagingException | RuntimeException e) {
+        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
             return failed(due, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), false);
         }
         Instant sentAt = clock.instant();
@@ -143,7 +156,7 @@ public class MailOutbox {
         return wait.compareTo(server.maxRetry()) > 0 ? server.maxRetry() : wait;
     }
 
-    private void send(Due due, String to) throws MessagingException {
+    private void send(Due due, String to) throws MessagingException, UnsupportedEncodingException {
         Properties properties = new Properties();
         String protocol = server.ssl() ? "smtps" : "smtp";
         properties.put("mail." + protocol + ".connectiontimeout", "10000");
@@ -163,7 +176,24 @@ public class MailOutbox {
             mail.setHeader("In-Reply-To", due.inReplyTo());
             mail.setHeader("References", due.inReplyTo());
         }
-        mail.setText(due.body(), StandardCharsets.UTF_8.name());
+        List<OutboxAttachments.Entry> files = OutboxAttachments.parse(due.attachments());
+        if (files.isEmpty()) {
+            mail.setText(due.body(), StandardCharsets.UTF_8.name());
+        } else {
+            MimeMultipart parts = new MimeMultipart();
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(due.body(), StandardCharsets.UTF_8.name());
+            parts.addBodyPart(text);
+            for (OutboxAttachments.Entry file : files) {
+                MimeBodyPart part = new MimeBodyPart();
+                part.setDataHandler(new DataHandler(new StoredFile(attachmentStore, file)));
+                part.setFileName(MimeUtility.encodeText(file.fileName(), StandardCharsets.UTF_8.name(), "B"));
+                part.setDisposition(Part.ATTACHMENT);
+                part.setHeader("Content-Transfer-Encoding", "base64");
+                parts.addBodyPart(part);
+            }
+            mail.setContent(parts);
+        }
         mail.saveChanges();
         try (Transport transport = session.getTransport(protocol)) {
             transport.connect(server.host(), server.port(), auth ? server.username() : null,
@@ -177,6 +207,29 @@ public class MailOutbox {
                 .and(EventMetaData.ROLE, EventMetaData.SYSTEM_ROLE)
                 .and(EventMetaData.CORRELATION_ID, messageId);
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+    }
+
+    /** A stored file read from the store while the mail is written out (never whole in memory). */
+    private record StoredFile(AttachmentStore store, OutboxAttachments.Entry file) implements DataSource {
+        @Override
+        public InputStream getInputStream() throws IOException {
+            return store.open(file.sha256());
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            throw new UnsupportedOperationException("read only");
+        }
+
+        @Override
+        public String getContentType() {
+            return file.contentType();
+        }
+
+        @Override
+        public String getName() {
+            return file.fileName();
+        }
     }
 
     /** A message whose Message-ID is the one it was queued under, not a new one per attempt. */

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.letterdesk.events.Attachment;
 import org.letterdesk.events.CorrectionIssued;
 import org.letterdesk.events.CorrectionSignedOff;
 import org.letterdesk.events.DelayNoticeSent;
@@ -24,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -91,12 +93,14 @@ public class OutboxQueue {
             case DELAY_NOTICE -> letter.delayNotice((DelayNoticeSent) trigger.getPayload(), trigger.getTimestamp());
             case CORRECTION -> letter.correction((CorrectionSignedOff) trigger.getPayload(), trigger.getTimestamp());
         };
+        String files = kind == OutgoingMailKind.REPLY
+                ? OutboxAttachments.format(letter.replyAttachments((ReplySent) trigger.getPayload())) : "";
         Timestamp at = Timestamp.from(trigger.getTimestamp());
         jdbc.update("INSERT INTO mail_outbox (message_id, letter_id, serial_no, kind, subject, body, attachments, "
-                        + "status, attempts, next_attempt_at, queued_at) VALUES (?, ?, ?, ?, ?, ?, '', 'QUEUED', 0, ?, ?) "
+                        + "status, attempts, next_attempt_at, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?) "
                         + "ON CONFLICT DO NOTHING", OutgoingMails.messageId(trigger.getIdentifier()),
                 trigger.getAggregateIdentifier(), letter.rules.serialNo(), kind.name(), letter.rules.subject(kind), body,
-                at, at);
+                files, at, at);
     }
 
     /** What rendering needs of the letter, folded up to the triggering event. */
@@ -129,6 +133,14 @@ public class OutboxQueue {
         String reply(ReplySent sent) {
             return template.render(drafts.get(sent.draftNo()), senderName, letterhead,
                     LocalDate.ofInstant(draftedAt.get(sent.draftNo()), zone));
+        }
+
+        /**
+         * The files the reply carries: the approved draft's. A draft records no attachments yet (drafts taking
+         * {@code attachments} are another change); this is where they join the mail.
+         */
+        List<Attachment> replyAttachments(ReplySent sent) {
+            return List.of();
         }
 
         String delayNotice(DelayNoticeSent notice, Instant at) {
