@@ -28,7 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -40,13 +42,15 @@ class IntakeController {
     private final CommandRunner commands;
     private final Clock clock;
     private final OffsetDateTime earliestReceipt;
+    private final AttachmentReferences attachmentReferences;
 
-    IntakeController(CommandRunner commands, Clock clock,
+    IntakeController(CommandRunner commands, Clock clock, AttachmentReferences attachmentReferences,
                      @Value("${letterdesk.intake.earliest-received-at:" + ReceiptTime.DEFAULT_EARLIEST + "}")
                      String earliestReceipt) {
         this.commands = commands;
         this.clock = clock;
         this.earliestReceipt = ReceiptTime.earliest(earliestReceipt);
+        this.attachmentReferences = attachmentReferences;
     }
 
     @PostMapping
@@ -54,11 +58,14 @@ class IntakeController {
     @Operation(summary = "Register a letter (CLERK): LetterReceived, DeadlineSet, MarkedUrgent if urgentReason")
     ResponseEntity<RegistrationResult> register(@RequestBody RegisterLetterRequest body, CommandRequest request) {
         Actor actor = commands.authorize(Role.CLERK);
-        commands.validate(body, b -> b.receivedAt() == null ? List.of()
-                : ReceiptTime.errors(b.receivedAt().toInstant(), clock.instant(), earliestReceipt));
+        commands.validate(body, b -> {
+            List<Map<String, String>> errors = new ArrayList<>(b.receivedAt() == null ? List.of()
+                    : ReceiptTime.errors(b.receivedAt().toInstant(), clock.instant(), earliestReceipt));
+            errors.addAll(AttachmentReferences.errors(b.attachments()));
+            return errors;
+        });
         String letterId = LetterIds.next(clock.instant()).toString();
-        List<org.letterdesk.events.Attachment> attachments = body.attachments() == null ? List.of()
-                : body.attachments().stream().map(AttachmentRequest::toAttachment).toList();
+        List<org.letterdesk.events.Attachment> attachments = attachmentReferences.resolve(body.attachments());
         return commands.send(actor, request, body, version -> new RegisterLetter(letterId, body.channel(),
                 body.receivedAt().toInstant(), body.sender().toSender(), body.subject().strip(),
                 body.coreRequest().strip(), body.category(), attachments, body.remarks(), body.urgentReason()),

@@ -45,7 +45,12 @@ final class IntakeRequests {
         }
     }
 
-    record AttachmentRequest(@NotBlank @Size(max = 255) String fileName,
+    /**
+     * Either a stored file ({@code attachmentId}, from POST /api/attachments: its name, type, size and hash are
+     * taken from the store) or the v1 metadata of a file kept elsewhere ({@code fileName} required then).
+     */
+    record AttachmentRequest(java.util.UUID attachmentId,
+                             @Size(max = 255) String fileName,
                              @Size(max = 255) String contentType,
                              @PositiveOrZero Long sizeBytes,
                              @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be a hex SHA-256") String sha256) {

@@ -27,6 +27,7 @@ import org.letterdesk.command.intake.Intake;
 import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
 import org.letterdesk.command.intake.IntakeResults.RegistrationResult;
 import org.letterdesk.command.intake.SerialNumbers;
+import org.letterdesk.command.mail.Correspondence;
 import org.letterdesk.command.procedure.ContentFlags;
 import org.letterdesk.command.procedure.LetterCommand;
 import org.letterdesk.command.procedure.LetterFacts;
@@ -80,6 +81,8 @@ public class Letter implements LetterFacts {
     private final Disputes disputes = new Disputes(this, deadlines);
     @AggregateMember
     private final Archive archive = new Archive(this, deadlines);
+    @AggregateMember
+    private final Correspondence correspondence = new Correspondence(this);
 
     protected Letter() {
         // for Axon
