@@ -1,3 +1,4 @@
 package org.letterdesk.events;
 
-public enum DeadlineKind { FIRST_RESPONSE, REPLY, FOLLOW_UP, DISPUTE_INVESTIGATION }
+/** COMMITMENT: a reply's commitment, ref = its number. */
+public enum DeadlineKind { FIRST_RESPONSE, REPLY, FOLLOW_UP, DISPUTE_INVESTIGATION, COMMITMENT }

@@ -13,16 +13,22 @@ import org.letterdesk.events.LetterStatus;
  * @param openCorrections  corrections issued and not yet signed off
  * @param openDisputes     disputes recorded and not yet resolved
  * @param archived         the letter was archived
+ * @param openCommitments  commitments of the reply not yet fulfilled (答复承诺事项)
  */
 public record LetterProgress(boolean assigned, DraftStage draft, boolean replied, boolean followUpPending,
-                             int openCorrections, int openDisputes, boolean archived) {
+                             int openCorrections, int openDisputes, boolean archived, int openCommitments) {
+
+    public LetterProgress(boolean assigned, DraftStage draft, boolean replied, boolean followUpPending,
+                          int openCorrections, int openDisputes, boolean archived) {
+        this(assigned, draft, replied, followUpPending, openCorrections, openDisputes, archived, 0);
+    }
 
     public LetterStatus status() {
         if (archived) {
             return LetterStatus.ARCHIVED;
         }
         if (replied) {
-            boolean pending = followUpPending || openCorrections > 0 || openDisputes > 0;
+            boolean pending = followUpPending || openCorrections > 0 || openDisputes > 0 || openCommitments > 0;
             return pending ? LetterStatus.SENT : LetterStatus.CLOSED;
         }
         return switch (draft) {

@@ -8,6 +8,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Turns the deadline table into {@link DeadlineSet} events: the due time, when to warn, and how it was computed.
@@ -38,6 +41,24 @@ public class DeadlinePlanner {
     public DeadlineSet disputeInvestigation(String letterId, int disputeNo, Instant recordedAt) {
         return plan(letterId, DeadlineKind.DISPUTE_INVESTIGATION, disputeNo, recordedAt,
                 table().disputeInvestigation());
+    }
+
+    /**
+     * A reply commitment (答复承诺事项) is kept when it is fulfilled by the end of its due date in the organisation's
+     * zone: due at 00:00 of the next day. Warned like the other deadlines, at the same share of its window.
+     */
+    public DeadlineSet commitment(String letterId, int n, Instant sentAt, LocalDate dueDate, ZoneId zone) {
+        Instant due = dueDate.plusDays(1).atStartOfDay(zone).toInstant();
+        Duration window = Duration.between(sentAt, due);
+        Instant approachingAt = window.isNegative() ? due
+                : due.minusMillis(Math.round(window.toMillis() * table().approachingFraction()));
+        return new DeadlineSet(letterId, DeadlineKind.COMMITMENT, n, sentAt, due, approachingAt,
+                "end of due date " + dueDate, false, List.of());
+    }
+
+    /** The instant {@code hours} working hours after {@code start} (no holiday grace), by the calendar in force. */
+    public Instant workingHoursAfter(Instant start, int hours) {
+        return rules.due(start, new DeadlineTable.Span(hours, true, false)).due().toInstant();
     }
 
     public boolean delayMustBeReported(Instant now, Instant expectedCompletion) {

@@ -16,6 +16,7 @@ import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.letterdesk.command.archive.Archive;
+import org.letterdesk.command.commitment.Commitments;
 import org.letterdesk.command.contentreview.ContentReview;
 import org.letterdesk.command.correction.Corrections;
 import org.letterdesk.command.deadline.DeadlineDue;
@@ -74,7 +75,9 @@ public class Letter implements LetterFacts {
     @AggregateMember
     private final Reviews reviews = new Reviews(this);
     @AggregateMember
-    private final Reply reply = new Reply(this, deadlines);
+    private final Commitments commitments = new Commitments(this, deadlines);
+    @AggregateMember
+    private final Reply reply = new Reply(this, deadlines, commitments);
     @AggregateMember
     private final Corrections corrections = new Corrections(this);
     @AggregateMember
@@ -191,7 +194,7 @@ public class Letter implements LetterFacts {
     @Override
     public LetterStatus status() {
         return new LetterProgress(intake.assigned(), reviews.stage(), reply.sent(), reply.followUpPending(),
-                corrections.openCount(), disputes.openCount(), archive.archived()).status();
+                corrections.openCount(), disputes.openCount(), archive.archived(), commitments.openCount()).status();
     }
 
     @Override
@@ -205,7 +208,10 @@ public class Letter implements LetterFacts {
         if (corrections.openCount() > 0) {
             return corrections.openCount() + " correction(s) await sign-off";
         }
-        return disputes.openCount() + " dispute(s) are unresolved";
+        if (disputes.openCount() > 0) {
+            return disputes.openCount() + " dispute(s) are unresolved";
+        }
+        return commitments.openCount() + " commitment(s) of the reply are not fulfilled";
     }
 
     @Override

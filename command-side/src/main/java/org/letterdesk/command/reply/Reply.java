@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.letterdesk.command.commitment.Commitments;
 import org.letterdesk.command.deadline.DeadlinePlanner;
 import org.letterdesk.command.deadline.Deadlines;
 import org.letterdesk.command.procedure.LetterFacts;
@@ -26,6 +27,7 @@ import org.letterdesk.procedure.EventMetaData;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
@@ -42,13 +44,15 @@ public class Reply {
 
     private final LetterFacts letter;
     private final Deadlines deadlines;
+    private final Commitments commitments;
 
     private boolean sent;
     private boolean followUpRecorded;
 
-    public Reply(LetterFacts letter, Deadlines deadlines) {
+    public Reply(LetterFacts letter, Deadlines deadlines, Commitments commitments) {
         this.letter = letter;
         this.deadlines = deadlines;
+        this.commitments = commitments;
     }
 
     public boolean sent() {
@@ -62,7 +66,7 @@ public class Reply {
 
     @CommandHandler
     public ReplyResult handle(SendReply cmd, DeadlinePlanner planner, DeadlineManager deadlineManager,
-                              Clock clock) {
+                              Clock clock, ZoneId zone) {
         String serialNo = letter.serialNo();
         if (sent) {
             throw invalid("Letter " + serialNo + " was already replied to");
@@ -87,8 +91,10 @@ public class Reply {
             }
         }
         Instant now = clock.instant();
+        commitments.checkSendable(approved.getAsInt(), now, zone);
         deadlines.apply(new ReplySent(letter.letterId(), approved.getAsInt(), cmd.channel(), recipient,
                 blankToNull(cmd.trackingNo()), now), deadlineManager);
+        commitments.openOnReply(approved.getAsInt(), now, planner, deadlineManager, zone);
         if (!letter.flags().complex()) {
             return new ReplyResult(letter.outcome(), null);
         }

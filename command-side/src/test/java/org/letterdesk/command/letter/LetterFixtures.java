@@ -196,6 +196,10 @@ final class LetterFixtures {
         return new DraftReply(LETTER_ID, null, content);
     }
 
+    static DraftReply draft(ReplyContent content, List<Commitment> commitments) {
+        return new DraftReply(LETTER_ID, null, content, commitments);
+    }
+
     static ReviewDraft approve(ReviewLevel level) {
         return new ReviewDraft(LETTER_ID, null, level, ReviewDecision.APPROVED, "同意");
     }
@@ -346,8 +350,13 @@ final class LetterFixtures {
         }
 
         History drafted(String drafter, ReplyContent content) {
+            return drafted(drafter, content, List.of());
+        }
+
+        History drafted(String drafter, ReplyContent content, List<Commitment> commitments) {
             draftNo++;
-            events.add(new ReplyDrafted(LETTER_ID, draftNo, drafter, content, WORDING_CHECKER.check(content)));
+            events.add(new ReplyDrafted(LETTER_ID, draftNo, drafter, content, WORDING_CHECKER.check(content),
+                    commitments));
             return this;
         }
 
