@@ -10,6 +10,7 @@ import org.letterdesk.command.deadline.DeadlinePlanner;
 import org.letterdesk.command.deadline.DeadlineRules;
 import org.letterdesk.command.drafting.WordingChecker;
 import org.letterdesk.command.letter.RecentLetters;
+import org.letterdesk.command.supervision.SupervisionPolicy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,6 +39,11 @@ public class CommandSideConfiguration {
     @Bean
     WordingChecker wordingChecker(CommandSettings settings) {
         return new WordingChecker(settings.wording().rules());
+    }
+
+    @Bean
+    SupervisionPolicy supervisionPolicy(CommandSettings settings) {
+        return settings.supervision().policy();
     }
 
     @Bean

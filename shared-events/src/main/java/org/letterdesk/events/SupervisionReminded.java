@@ -7,7 +7,8 @@ import java.time.Instant;
  * the director). Recorded by the system.
  *
  * @param level          the level after this reminder
- * @param nextRemindAt   when the next reminder is due, computed now
+ * @param remindedAt     when the reminder fell due (as recorded when it was scheduled)
+ * @param nextRemindAt   when the next reminder is due, computed now; null once at the top level (no more)
  */
 public record SupervisionReminded(String letterId, int supervisionNo, int level, Instant remindedAt,
                                   Instant nextRemindAt) implements LetterEvent {

@@ -81,6 +81,10 @@ public class Intake {
         return department != null;
     }
 
+    public Department department() {
+        return department;
+    }
+
     /**
      * Registers the letter: its deadlines computed and scheduled, then its register number taken, then its events.
      * Everything that writes to the database goes before the register number: the number's row lock serialises the

@@ -36,6 +36,11 @@ import org.letterdesk.command.procedure.LetterOutcome;
 import org.letterdesk.command.procedure.Refusals;
 import org.letterdesk.command.reply.Reply;
 import org.letterdesk.command.review.Reviews;
+import org.letterdesk.command.supervision.Supervision;
+import org.letterdesk.command.supervision.SupervisionDue;
+import org.letterdesk.command.supervision.SupervisionPolicy;
+import org.letterdesk.events.DeadlineMissed;
+import org.letterdesk.events.Department;
 import org.letterdesk.events.Channel;
 import org.letterdesk.events.LetterReceived;
 import org.letterdesk.events.LetterStatus;
@@ -77,7 +82,9 @@ public class Letter implements LetterFacts {
     @AggregateMember
     private final Commitments commitments = new Commitments(this, deadlines);
     @AggregateMember
-    private final Reply reply = new Reply(this, deadlines, commitments);
+    private final Supervision supervision = new Supervision(this);
+    @AggregateMember
+    private final Reply reply = new Reply(this, deadlines, commitments, supervision);
     @AggregateMember
     private final Corrections corrections = new Corrections(this);
     @AggregateMember
@@ -88,7 +95,8 @@ public class Letter implements LetterFacts {
     private final Correspondence correspondence = new Correspondence(this);
 
     protected Letter() {
-        // for Axon
+        // Supervision for a missed deadline ends when an event meets that deadline, whichever member applies it.
+        deadlines.onMet(supervision::answered);
     }
 
     @CommandHandler
@@ -121,9 +129,22 @@ public class Letter implements LetterFacts {
 
     @DeadlineHandler
     public void on(DeadlineDue due, @MessageIdentifier String deadlineMessageId, DeadlineManager deadlineManager,
-                   Clock clock) {
+                   Clock clock, DeadlinePlanner planner, SupervisionPolicy policy) {
         if (!archive.archived()) {
-            deadlines.fired(letterId, due, deadlineMessageId, deadlineManager, clock.instant());
+            DeadlineMissed missed = deadlines.fired(letterId, due, deadlineMessageId, deadlineManager,
+                    clock.instant());
+            if (missed != null) {
+                supervision.deadlineMissed(missed, deadlineMessageId, policy, planner, deadlineManager,
+                        clock.instant());
+            }
+        }
+    }
+
+    @DeadlineHandler
+    public void on(SupervisionDue due, @MessageIdentifier String deadlineMessageId, DeadlineManager deadlineManager,
+                   DeadlinePlanner planner, SupervisionPolicy policy) {
+        if (!archive.archived()) {
+            supervision.remind(due, deadlineMessageId, policy, planner, deadlineManager);
         }
     }
 
@@ -174,6 +195,11 @@ public class Letter implements LetterFacts {
     @Override
     public boolean assigned() {
         return intake.assigned();
+    }
+
+    @Override
+    public Department department() {
+        return intake.department();
     }
 
     @Override

@@ -7,6 +7,8 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.letterdesk.command.commitment.Commitments;
 import org.letterdesk.command.deadline.DeadlinePlanner;
 import org.letterdesk.command.deadline.Deadlines;
+import org.letterdesk.command.supervision.Supervision;
+import org.letterdesk.command.supervision.SupervisionPolicy;
 import org.letterdesk.command.procedure.LetterFacts;
 import org.letterdesk.command.procedure.LetterResult;
 import org.letterdesk.command.procedure.Refusals;
@@ -45,11 +47,13 @@ public class Reply {
     private final LetterFacts letter;
     private final Deadlines deadlines;
     private final Commitments commitments;
+    private final Supervision supervision;
 
     private boolean sent;
     private boolean followUpRecorded;
 
-    public Reply(LetterFacts letter, Deadlines deadlines, Commitments commitments) {
+    public Reply(LetterFacts letter, Deadlines deadlines, Commitments commitments, Supervision supervision) {
+        this.supervision = supervision;
         this.letter = letter;
         this.deadlines = deadlines;
         this.commitments = commitments;
@@ -104,14 +108,19 @@ public class Reply {
     }
 
     @CommandHandler
-    public LetterResult handle(RecordFollowUp cmd, DeadlineManager deadlineManager) {
+    public LetterResult handle(RecordFollowUp cmd, DeadlineManager deadlineManager, DeadlinePlanner planner,
+                               SupervisionPolicy policy, Clock clock) {
         if (!sent || !letter.flags().complex()) {
             throw invalid("Letter " + letter.serialNo() + " has no phone follow-up pending");
         }
         if (followUpRecorded) {
             throw invalid("The follow-up of " + letter.serialNo() + " was already recorded");
         }
-        deadlines.apply(new FollowUpRecorded(letter.letterId(), cmd.note(), cmd.satisfied()), deadlineManager);
+        deadlines.apply(new FollowUpRecorded(letter.letterId(), cmd.note(), cmd.satisfied(),
+                cmd.satisfaction()), deadlineManager);
+        if (cmd.satisfaction() != null && cmd.satisfaction().dissatisfied()) {
+            supervision.dissatisfied(policy, planner, deadlineManager, clock.instant());
+        }
         return new LetterResult(letter.outcome());
     }
 

@@ -177,7 +177,11 @@ class LetterCommitmentTest {
                         issued(sendByPhone(), asHandler()))
                 .whenTimeAdvancesTo(at("2026-11-02T00:00+08:00"))
                 .expectEvents(new DeadlineApproaching(LETTER_ID, DeadlineKind.COMMITMENT, 1, REFUND_DUE),
-                        new DeadlineMissed(LETTER_ID, DeadlineKind.COMMITMENT, 1, REFUND_DUE));
+                        new DeadlineMissed(LETTER_ID, DeadlineKind.COMMITMENT, 1, REFUND_DUE),
+                        new SupervisionOpened(LETTER_ID, 1, SupervisionReason.DEADLINE_MISSED,
+                                DeadlineKind.COMMITMENT, 1, Department.CUSTOMER_SERVICE, 1, NOW,
+                                PLANNER.workingHoursAfter(NOW, 48)),
+                        new SupervisionReminded(LETTER_ID, 1, 2, PLANNER.workingHoursAfter(NOW, 48), null));
     }
 
     @Test

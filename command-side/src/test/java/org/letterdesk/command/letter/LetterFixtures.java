@@ -33,6 +33,7 @@ import org.letterdesk.command.procedure.CommandResult;
 import org.letterdesk.command.reply.ReplyCommands.RecordFollowUp;
 import org.letterdesk.command.reply.ReplyCommands.SendReply;
 import org.letterdesk.command.review.ReviewCommands.ReviewDraft;
+import org.letterdesk.command.supervision.SupervisionPolicy;
 import org.letterdesk.events.*;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
@@ -108,6 +109,10 @@ final class LetterFixtures {
     }
 
     static AggregateTestFixture<Letter> newFixture(RetentionPolicy retention) {
+        return newFixture(retention, SupervisionPolicy.DEFAULTS);
+    }
+
+    static AggregateTestFixture<Letter> newFixture(RetentionPolicy retention, SupervisionPolicy supervision) {
         AggregateTestFixture<Letter> fixture = new AggregateTestFixture<>(Letter.class);
         // The fixture's own StubDeadlineManager is already an injectable resource, so handler parameters of type
         // DeadlineManager resolve to it without registering anything.
@@ -117,6 +122,7 @@ final class LetterFixtures {
         fixture.registerInjectableResource(ZONE);
         fixture.registerInjectableResource(WORDING_CHECKER);
         fixture.registerInjectableResource(retention);
+        fixture.registerInjectableResource(supervision);
         // The deadline manager's simulated time starts where the aggregate's clock stands.
         fixture.givenCurrentTime(NOW);
         return fixture;

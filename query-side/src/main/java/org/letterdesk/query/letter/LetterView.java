@@ -7,6 +7,7 @@ import org.letterdesk.procedure.LetterProgress;
 import org.letterdesk.procedure.ReviewLevels;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,14 @@ public class LetterView {
     public List<Delay> delays = new ArrayList<>();
     public List<Correction> corrections = new ArrayList<>();
     public List<Dispute> disputes = new ArrayList<>();
+    /** The reply's commitments (答复承诺事项), from the reply on. */
+    public List<CommitmentView> commitments = new ArrayList<>();
+    /** Supervision items (督办), in the order opened. */
+    public List<Supervision> supervisions = new ArrayList<>();
     public Archive archive;
+    public int openCommitments;
+    /** 0 none, 1 the department's supervisor, 2 the director: the highest level of an open supervision item. */
+    public int supervisionLevel;
     public int openCorrections;
     public int openDisputes;
     public boolean overdue;
@@ -86,6 +94,7 @@ public class LetterView {
         public ReplyContent content;
         public List<WordingFinding> findings = new ArrayList<>();
         public List<Review> reviews = new ArrayList<>();
+        public List<Commitment> commitments = new ArrayList<>();
     }
 
     public record Review(ReviewLevel level, ReviewDecision decision, String reviewer, String comment, Instant at) {
@@ -94,7 +103,42 @@ public class LetterView {
     public record Reply(int draftNo, ReplyChannel channel, String recipient, String trackingNo, Instant sentAt) {
     }
 
-    public record FollowUp(String note, Boolean satisfied, Instant at) {
+    public record FollowUp(String note, Boolean satisfied, Satisfaction satisfaction, Instant at) {
+    }
+
+    /** A commitment of the sent reply. {@code status}: OPEN, FULFILLED, or MISSED (past due, not fulfilled). */
+    public static class CommitmentView {
+        public int n;
+        public String what;
+        public Department department;
+        public LocalDate dueDate;
+        public Instant openedAt;
+        public Instant due;
+        public Instant approachingAt;
+        public boolean approaching;
+        public boolean missed;
+        public String status = "OPEN";
+        public String evidence;
+        public String fulfilledBy;
+        public Instant fulfilledAt;
+        public Boolean fulfilledOnTime;
+    }
+
+    /** A supervision item (督办) and its reminders (催办). */
+    public static class Supervision {
+        public int supervisionNo;
+        public SupervisionReason reason;
+        public DeadlineKind kind;
+        public int ref;
+        public Department department;
+        public int level;
+        public Instant openedAt;
+        public Instant remindAt;
+        public List<Instant> reminders = new ArrayList<>();
+        public Instant resolvedAt;
+        public String resolvedBy;
+        public String note;
+        public Boolean answered;
     }
 
     public static class Delay {
@@ -170,12 +214,19 @@ public class LetterView {
             e.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
             if (e.kind() == DeadlineKind.DISPUTE_INVESTIGATION) {
                 dispute(e.ref()).investigationDue = e.due();
+            } else if (e.kind() == DeadlineKind.COMMITMENT) {
+                commitment(e.ref()).ifPresent(c -> {
+                    c.due = e.due();
+                    c.approachingAt = e.approachingAt();
+                });
             } else {
                 deadlines.put(e.kind(), d);
             }
         } else if (event instanceof DeadlineApproaching e) {
             if (e.kind() == DeadlineKind.DISPUTE_INVESTIGATION) {
                 dispute(e.ref()).investigationApproaching = true;
+            } else if (e.kind() == DeadlineKind.COMMITMENT) {
+                commitment(e.ref()).ifPresent(c -> c.approaching = true);
             }
             Deadline d = deadlines.get(e.kind());
             if (d != null && e.kind() != DeadlineKind.DISPUTE_INVESTIGATION) {
@@ -184,6 +235,8 @@ public class LetterView {
         } else if (event instanceof DeadlineMissed e) {
             if (e.kind() == DeadlineKind.DISPUTE_INVESTIGATION) {
                 dispute(e.ref()).investigationMissed = true;
+            } else if (e.kind() == DeadlineKind.COMMITMENT) {
+                commitment(e.ref()).ifPresent(c -> c.missed = true);
             }
             Deadline d = deadlines.get(e.kind());
             if (d != null && e.kind() != DeadlineKind.DISPUTE_INVESTIGATION) {
@@ -213,6 +266,7 @@ public class LetterView {
             draft.draftedAt = ctx.at();
             draft.content = e.content();
             draft.findings = new ArrayList<>(e.findings());
+            draft.commitments = new ArrayList<>(e.commitments());
             drafts.add(draft);
         } else if (event instanceof ReviewApproved e) {
             draft(e.draftNo()).reviews.add(new Review(e.level(), ReviewDecision.APPROVED, e.reviewer(), e.comment(),
@@ -223,7 +277,7 @@ public class LetterView {
         } else if (event instanceof ReplySent e) {
             reply = new Reply(e.draftNo(), e.channel(), e.recipient(), e.trackingNo(), e.sentAt());
         } else if (event instanceof FollowUpRecorded e) {
-            followUp = new FollowUp(e.note(), e.satisfied(), ctx.at());
+            followUp = new FollowUp(e.note(), e.satisfied(), e.satisfaction(), ctx.at());
         } else if (event instanceof DelayReported e) {
             Delay delay = new Delay();
             delay.reason = e.reason();
@@ -266,6 +320,46 @@ public class LetterView {
             d.outcome = e.outcome();
             d.escalated = e.escalated();
             d.resolvedAt = ctx.at();
+        } else if (event instanceof CommitmentOpened e) {
+            CommitmentView c = new CommitmentView();
+            c.n = e.n();
+            c.what = e.what();
+            c.department = e.department();
+            c.dueDate = e.dueDate();
+            c.openedAt = e.openedAt();
+            commitments.add(c);
+        } else if (event instanceof CommitmentFulfilled e) {
+            commitment(e.n()).ifPresent(c -> {
+                c.evidence = e.evidence();
+                c.fulfilledBy = e.fulfilledBy();
+                c.fulfilledAt = e.fulfilledAt();
+                c.fulfilledOnTime = c.due == null ? null : !e.fulfilledAt().isAfter(c.due);
+            });
+        } else if (event instanceof SupervisionOpened e) {
+            Supervision s = new Supervision();
+            s.supervisionNo = e.supervisionNo();
+            s.reason = e.reason();
+            s.kind = e.kind();
+            s.ref = e.ref();
+            s.department = e.department();
+            s.level = e.level();
+            s.openedAt = e.openedAt();
+            s.remindAt = e.remindAt();
+            supervisions.add(s);
+        } else if (event instanceof SupervisionReminded e) {
+            supervision(e.supervisionNo()).ifPresent(s -> {
+                s.level = e.level();
+                s.reminders.add(e.remindedAt());
+                s.remindAt = e.nextRemindAt();
+            });
+        } else if (event instanceof SupervisionResolved e) {
+            supervision(e.supervisionNo()).ifPresent(s -> {
+                s.resolvedAt = e.resolvedAt();
+                s.resolvedBy = e.resolvedBy();
+                s.note = e.note();
+                s.answered = e.answered();
+                s.remindAt = null;
+            });
         } else if (event instanceof LetterArchived e) {
             archive = new Archive(e.archiveNo(), e.archivedAt(), e.retainUntil());
         }
@@ -290,6 +384,14 @@ public class LetterView {
                 () -> new IllegalStateException("no draft " + draftNo + " in letter " + letterId));
     }
 
+    private java.util.Optional<CommitmentView> commitment(int n) {
+        return commitments.stream().filter(c -> c.n == n).findFirst();
+    }
+
+    private java.util.Optional<Supervision> supervision(int no) {
+        return supervisions.stream().filter(s -> s.supervisionNo == no).findFirst();
+    }
+
     private Dispute dispute(int disputeNo) {
         for (Dispute d : disputes) {
             if (d.disputeNo == disputeNo) {
@@ -306,16 +408,21 @@ public class LetterView {
     private void derive() {
         openCorrections = (int) corrections.stream().filter(c -> c.signedOffAt == null).count();
         openDisputes = (int) disputes.stream().filter(d -> d.resolvedAt == null).count();
+        commitments.forEach(c -> c.status = c.fulfilledAt != null ? "FULFILLED" : c.missed ? "MISSED" : "OPEN");
+        openCommitments = (int) commitments.stream().filter(c -> c.fulfilledAt == null).count();
+        supervisionLevel = supervisions.stream().filter(s -> s.resolvedAt == null).mapToInt(s -> s.level).max()
+                .orElse(0);
         atRisk = deadlines.values().stream().anyMatch(d -> d.approaching && "OPEN".equals(d.state))
                 || disputes.stream().anyMatch(d -> d.investigationApproaching && !d.investigationMissed
-                && d.investigatedAt == null);
+                && d.investigatedAt == null)
+                || commitments.stream().anyMatch(c -> c.approaching && "OPEN".equals(c.status));
         status = deriveStatus();
     }
 
     private LetterStatus deriveStatus() {
         return new LetterProgress(department != null, draftStage(), reply != null,
                 reply != null && flags.complex() && followUp == null, openCorrections, openDisputes,
-                archive != null).status();
+                archive != null, openCommitments).status();
     }
 
     private DraftStage draftStage() {
@@ -333,7 +440,8 @@ public class LetterView {
     /** Some deadline of the letter was missed: its first response or reply (overdue), a follow-up, an investigation. */
     public boolean deadlineMissed() {
         return overdue || deadlines.values().stream().anyMatch(d -> "MISSED".equals(d.state))
-                || disputes.stream().anyMatch(d -> d.investigationMissed);
+                || disputes.stream().anyMatch(d -> d.investigationMissed)
+                || commitments.stream().anyMatch(c -> c.missed);
     }
 
     /** The register's 实际完成时间: when the reply went out. */

@@ -74,6 +74,8 @@ public class RegisterEntry {
     private int openCorrections;
     @Column(name = "open_disputes", nullable = false)
     private int openDisputes;
+    @Column(name = "open_commitments", nullable = false)
+    private int openCommitments;
     @Column(name = "version", nullable = false)
     private long version;
 
@@ -107,6 +109,7 @@ public class RegisterEntry {
         e.atRisk = view.atRisk;
         e.openCorrections = view.openCorrections;
         e.openDisputes = view.openDisputes;
+        e.openCommitments = view.openCommitments;
         e.version = view.version;
         return e;
     }
@@ -215,6 +218,10 @@ public class RegisterEntry {
 
     public int getOpenDisputes() {
         return openDisputes;
+    }
+
+    public int getOpenCommitments() {
+        return openCommitments;
     }
 
     public long getVersion() {

@@ -17,13 +17,13 @@ public record RegisterItem(String serialNo, Instant receivedAt, String senderInf
                            Instant replyDue, Instant completedAt, String remarks, Channel channel,
                            Category category, boolean urgent, boolean overdue, String letterId, String assignee,
                            Instant firstResponseDue, boolean atRisk, int openCorrections, int openDisputes,
-                           long version) {
+                           long version, int openCommitments) {
 
     static RegisterItem of(RegisterEntry e, Instant now) {
         return new RegisterItem(e.getSerialNo(), e.getReceivedAt(), e.getSenderInfo(), e.getSubject(),
                 e.getCoreRequest(), e.getAttachmentList(), e.getDepartment(), e.getStatus(), e.getReplyDue(),
                 e.getCompletedAt(), e.getRemarks(), e.getChannel(), e.getCategory(), e.isUrgent(), e.isOverdueAt(now),
                 e.getLetterId(), e.getAssignee(), e.getFirstResponseDue(), e.isAtRisk(), e.getOpenCorrections(),
-                e.getOpenDisputes(), e.getVersion());
+                e.getOpenDisputes(), e.getVersion(), e.getOpenCommitments());
     }
 }
