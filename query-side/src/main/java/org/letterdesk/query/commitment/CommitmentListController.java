@@ -25,7 +25,7 @@ import java.util.Set;
 @RestController
 @RequestMapping(path = "/api/commitments", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commitments", description = "Commitments of sent replies (答复承诺事项), by status and department")
-class CommitmentController {
+class CommitmentListController {
 
     private static final int MAX_SIZE = 200;
     private static final Set<String> STATUSES = Set.of("OPEN", "FULFILLED", "MISSED");
@@ -34,7 +34,7 @@ class CommitmentController {
 
     private final CommitmentEntries entries;
 
-    CommitmentController(CommitmentEntries entries) {
+    CommitmentListController(CommitmentEntries entries) {
         this.entries = entries;
     }
 
