@@ -26,8 +26,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The quality loop over HTTP on a simulated clock in a month of its own (a fresh year, so no other test's letters
- * fall in it): a reply commitment made, missed, supervised (督办) from level 1 to level 2 by its reminder (催办),
+ * The quality loop over HTTP on a simulated clock in a month of its own (no other test's letters fall in it): a reply commitment made, missed, supervised (督办) from level 1 to level 2 by its reminder (催办),
  * fulfilled late; a dissatisfied follow-up supervised and resolved; and the month's analysis with every figure of
  * the loop.
  *
@@ -51,12 +50,15 @@ class QualityLoopTest extends ApiTestSupport {
         }
     }
 
-    /** The first Monday of March of a year no other test uses. */
+    /**
+     * The first Monday of March 2023, a month no other test uses (the fresh years of other tests lie before 1970,
+     * where letter ids, UUIDv7, have no time stamp). 2023 has no shipped calendar: Monday–Friday count.
+     */
     private LocalDate monday;
 
     @BeforeEach
     void freshMonth() {
-        monday = LocalDate.of(freshYear(), 3, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
+        monday = LocalDate.of(2023, 3, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
         GenericEventMessage.clock = CLOCK;
     }
 
@@ -107,8 +109,11 @@ class QualityLoopTest extends ApiTestSupport {
         ok(post("handler", "/api/letters/" + id + "/reply", Map.of("channel", "PHONE")));
     }
 
-    private long version(String id) {
-        return ok(get("auditor", "/api/letters/" + id)).body().get("version").asLong();
+    /** The types of the letter's events so far (its intake deadlines fire on their own meanwhile). */
+    private List<String> eventTypes(String id) {
+        List<String> types = new ArrayList<>();
+        ok(get("auditor", "/api/letters/" + id + "/history")).body().forEach(e -> types.add(e.get("type").asString()));
+        return types;
     }
 
     @Test
@@ -117,7 +122,6 @@ class QualityLoopTest extends ApiTestSupport {
         String letter = registered("BUSINESS", 0);
         String base = "/api/letters/" + letter;
         clock(0, "09:30");
-        long before = version(letter);
         Reply tooLate = post("handler", base + "/drafts", draftWith(List.of(Map.of("what", "补发积分",
                 "department", "BUSINESS", "dueDate", monday.plusMonths(3).plusDays(1).toString()))));
         assertThat(tooLate.status()).as(tooLate.text()).isEqualTo(400);
@@ -127,21 +131,24 @@ class QualityLoopTest extends ApiTestSupport {
         Reply today = post("handler", base + "/drafts", draftWith(List.of(Map.of("what", "补发积分",
                 "department", "BUSINESS", "dueDate", monday.toString()))));
         assertThat(today.status()).as(today.text()).isEqualTo(400);
-        assertThat(awaitLetter("auditor", letter, before).get("version").asLong()).isEqualTo(before);
+        assertThat(eventTypes(letter)).doesNotContain("ReplyDrafted");
 
         String dueDate = monday.plusDays(7).toString();
         ok(post("handler", base + "/drafts", draftWith(List.of(Map.of("what", "补发三月份消费积分",
                 "department", "BUSINESS", "dueDate", dueDate)))));
         approveAndSend(letter, 0);
-        JsonNode sent = awaitLetter("auditor", letter, version(letter));
+        awaitUntil(() -> eventTypes(letter).contains("ReplySent"));
+        long sentVersion = eventTypes(letter).indexOf("ReplySent");
+        JsonNode sent = awaitLetter("auditor", letter, sentVersion + 2L);
         assertThat(sent.get("status").asString()).isEqualTo("SENT");
         assertThat(sent.get("openCommitments").asInt()).isEqualTo(1);
         JsonNode commitment = sent.get("commitments").get(0);
         assertThat(commitment.get("dueDate").asString()).isEqualTo(dueDate);
         assertThat(Instant.parse(commitment.get("due").asString())).isEqualTo(at(8, "00:00"));
-        assertThat(commitmentStatuses("OPEN", letter)).containsExactly("1 OPEN");
+        // Its deadline of this past month fires at once on the real-time scheduler: OPEN, or already MISSED.
+        assertThat(commitmentStatuses("", letter)).hasSize(1).allMatch(s -> s.equals("1 OPEN") || s.equals("1 MISSED"));
 
-        // ---- missed: the day after its due date; supervision opens at level 1, the reminder raises it to 2
+        // ---- missed: supervision opens at level 1, the reminder two working days later raises it to 2
         clock(8, "01:00");
         awaitUntil(() -> {
             JsonNode view = ok(get("auditor", base)).body();
@@ -162,18 +169,23 @@ class QualityLoopTest extends ApiTestSupport {
         assertThat(item.get("supervisionLevel").asInt()).isEqualTo(2);
         assertThat(item.get("openCommitments").asInt()).isEqualTo(1);
         assertThat(commitmentStatuses("MISSED", letter)).containsExactly("1 MISSED");
-        JsonNode registerRow = ok(get("supervisor", "/api/register?q=" + sent.get("serialNo").asString()))
-                .body().get("items").get(0);
+        JsonNode registerRow = null;
+        for (JsonNode row : ok(get("supervisor", "/api/register?size=100&from=" + monday + "&to=" + monday))
+                .body().get("items")) {
+            if (letter.equals(row.get("letterId").asString())) {
+                registerRow = row;
+            }
+        }
+        assertThat(registerRow).as("register row of " + letter).isNotNull();
         assertThat(registerRow.get("openCommitments").asInt()).isEqualTo(1);
 
         // ---- an open commitment keeps the letter from archiving; bad fulfilments change nothing
-        long open = version(letter);
         Reply archive = post("archivist", base + "/archive", Map.of());
         assertThat(archive.status()).as(archive.text()).isEqualTo(409);
         Reply unknown = post("handler", base + "/commitments/9/fulfilment", Map.of("evidence", "无"));
         assertThat(unknown.status()).as(unknown.text()).isEqualTo(404);
         assertThat(unknown.code()).isEqualTo("NOT_FOUND");
-        assertThat(version(letter)).isEqualTo(open);
+        assertThat(eventTypes(letter)).doesNotContain("CommitmentFulfilled", "LetterArchived");
 
         // ---- fulfilled (late): the supervision ends as answered, the letter closes
         clock(9, "10:00");
