@@ -62,6 +62,12 @@ public class CommandSideConfiguration {
         return capacity > 0 ? new RecentLetters(capacity) : NoCache.INSTANCE;
     }
 
+    /** Sender files recently matched or worked on (a file with many letters is not replayed per command). */
+    @Bean
+    Cache senderFileCache(@Value("${letterdesk.command-side.cached-sender-files:5000}") int capacity) {
+        return capacity > 0 ? new RecentLetters(capacity) : NoCache.INSTANCE;
+    }
+
     /** Copies user, role, correlation and trace id onto every event a command causes; deadlines act as system. */
     @Bean
     CorrelationDataProvider actorCorrelationProvider() {

@@ -14,6 +14,7 @@ import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
 import org.letterdesk.command.intake.IntakeResults.IntakeDeadlines;
 import org.letterdesk.command.intake.IntakeResults.RegistrationResult;
 import org.letterdesk.command.intake.IntakeResults.UrgencyResult;
+import org.letterdesk.command.intake.SenderMatching.SenderMatch;
 import org.letterdesk.command.procedure.LetterFacts;
 import org.letterdesk.command.procedure.LetterResult;
 import org.letterdesk.command.procedure.Refusals;
@@ -25,6 +26,8 @@ import org.letterdesk.events.FirstContactMade;
 import org.letterdesk.events.LetterAssigned;
 import org.letterdesk.events.LetterReceived;
 import org.letterdesk.events.MarkedUrgent;
+import org.letterdesk.events.PersonalDataErased;
+import org.letterdesk.personaldata.PersonalDataMask;
 import org.letterdesk.events.Sender;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
@@ -51,6 +54,7 @@ public class Intake {
     private Channel channel;
     private Instant receivedAt;
     private Sender sender;
+    private String senderId;
     private boolean urgent;
     private Department department;
     private String assignee;
@@ -73,6 +77,11 @@ public class Intake {
         return sender;
     }
 
+    /** The sender file the letter was linked to at registration; null for letters registered before files. */
+    public String senderId() {
+        return senderId;
+    }
+
     public boolean urgent() {
         return urgent;
     }
@@ -90,9 +99,9 @@ public class Intake {
      * Everything that writes to the database goes before the register number: the number's row lock serialises the
      * year's registrations from there to the commit, so it must cover as little as possible.
      */
-    public RegistrationResult register(RegisterLetter cmd, SerialNumbers serialNumbers, DeadlinePlanner planner,
-                                       DeadlineManager deadlineManager, Instant now, ZoneId zone,
-                                       ScopeDescriptor scope) {
+    public RegistrationResult register(RegisterLetter cmd, SerialNumbers serialNumbers, SenderMatching senders,
+                                       DeadlinePlanner planner, DeadlineManager deadlineManager, Instant now,
+                                       ZoneId zone, ScopeDescriptor scope) {
         ReceiptTime.futureError(cmd.receivedAt(), now).ifPresent(error -> {
             throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "receivedAt lies in the future",
                     Map.of("errors", List.of(error)));
@@ -102,16 +111,19 @@ public class Intake {
         DeadlineSet reply = planner.reply(cmd.letterId(), cmd.receivedAt(), cmd.channel(), markUrgent);
         DeadlineScheduling.schedule(deadlineManager, first, now, scope);
         DeadlineScheduling.schedule(deadlineManager, reply, now, scope);
+        // The match is made once, here, and recorded in the event: a replay never matches again.
+        SenderMatch match = senders.match(cmd.letterId(), cmd.sender());
         String serial = serialNumbers.next(cmd.receivedAt().atZone(zone).getYear());
         apply(new LetterReceived(cmd.letterId(), serial, cmd.channel(), cmd.receivedAt(), cmd.sender(),
-                cmd.subject(), cmd.coreRequest(), cmd.category(), cmd.attachments(), cmd.remarks()));
+                cmd.subject(), cmd.coreRequest(), cmd.category(), cmd.attachments(), cmd.remarks(),
+                match.senderId(), match.repeatCount(), cmd.collective()));
         if (markUrgent) {
             apply(new MarkedUrgent(cmd.letterId(), cmd.urgentReason().strip()));
         }
         apply(first);
         apply(reply);
         return new RegistrationResult(letter.outcome(), new IntakeDeadlines(first.due(), reply.due()),
-                warnings(first, reply));
+                warnings(first, reply), match.senderId(), match.repeatCount());
     }
 
     /**
@@ -172,6 +184,12 @@ public class Intake {
         channel = e.channel();
         receivedAt = e.receivedAt();
         sender = e.sender();
+        senderId = e.senderId();
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased e) {
+        sender = PersonalDataMask.erased(sender);
     }
 
     @EventSourcingHandler

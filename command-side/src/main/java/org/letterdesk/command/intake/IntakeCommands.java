@@ -6,6 +6,7 @@ import org.letterdesk.command.procedure.LetterCommand;
 import org.letterdesk.events.Attachment;
 import org.letterdesk.events.Category;
 import org.letterdesk.events.Channel;
+import org.letterdesk.events.Collective;
 import org.letterdesk.events.Department;
 import org.letterdesk.events.Sender;
 
@@ -20,7 +21,16 @@ public final class IntakeCommands {
 
     public record RegisterLetter(@TargetAggregateIdentifier String letterId, Channel channel, Instant receivedAt,
                                  Sender sender, String subject, String coreRequest, Category category,
-                                 List<Attachment> attachments, String remarks, String urgentReason) {
+                                 List<Attachment> attachments, String remarks, String urgentReason,
+                                 Collective collective) {
+
+        /** A registration of one person's letter. */
+        public RegisterLetter(String letterId, Channel channel, Instant receivedAt, Sender sender, String subject,
+                              String coreRequest, Category category, List<Attachment> attachments, String remarks,
+                              String urgentReason) {
+            this(letterId, channel, receivedAt, sender, subject, coreRequest, category, attachments, remarks,
+                    urgentReason, null);
+        }
     }
 
     public record MarkUrgent(@TargetAggregateIdentifier String letterId,

@@ -14,6 +14,7 @@ import org.letterdesk.command.intake.IntakeCommands.AssignLetter;
 import org.letterdesk.command.intake.IntakeCommands.MarkUrgent;
 import org.letterdesk.command.intake.IntakeCommands.RecordFirstContact;
 import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
+import org.letterdesk.command.sender.MatchKeys;
 import org.letterdesk.events.LetterIds;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -55,20 +56,29 @@ class IntakeController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI document states; the entity below sets it too
-    @Operation(summary = "Register a letter (CLERK): LetterReceived, DeadlineSet, MarkedUrgent if urgentReason")
+    @Operation(summary = "Register a letter (CLERK): LetterReceived, DeadlineSet, MarkedUrgent if urgentReason; "
+            + "the sender is matched to a sender file (SenderFileOpened when new), answered as senderId and "
+            + "repeatCount")
     ResponseEntity<RegistrationResult> register(@RequestBody RegisterLetterRequest body, CommandRequest request) {
         Actor actor = commands.authorize(Role.CLERK);
         commands.validate(body, b -> {
             List<Map<String, String>> errors = new ArrayList<>(b.receivedAt() == null ? List.of()
                     : ReceiptTime.errors(b.receivedAt().toInstant(), clock.instant(), earliestReceipt));
             errors.addAll(AttachmentReferences.errors(b.attachments()));
+            if (b.sender() != null && b.sender().idNumber() != null && !b.sender().idNumber().isBlank()
+                    && !MatchKeys.validIdNumber(b.sender().idNumber())) {
+                // The message never repeats the value: it is personal data.
+                errors.add(Map.of("field", "sender.idNumber",
+                        "message", "must be an 18-character resident ID number with a valid check digit"));
+            }
             return errors;
         });
         String letterId = LetterIds.next(clock.instant()).toString();
         List<org.letterdesk.events.Attachment> attachments = attachmentReferences.resolve(body.attachments());
         return commands.send(actor, request, body, version -> new RegisterLetter(letterId, body.channel(),
                 body.receivedAt().toInstant(), body.sender().toSender(), body.subject().strip(),
-                body.coreRequest().strip(), body.category(), attachments, body.remarks(), body.urgentReason()),
+                body.coreRequest().strip(), body.category(), attachments, body.remarks(), body.urgentReason(),
+                body.collective() == null ? null : body.collective().toCollective()),
                 RegistrationResult.class, HttpStatus.CREATED);
     }
 

@@ -30,7 +30,17 @@ final class IntakeRequests {
                                  @NotNull Category category,
                                  @Size(max = 50) List<@NotNull @Valid AttachmentRequest> attachments,
                                  @Size(max = 2000) String remarks,
-                                 @Size(max = 500) String urgentReason) {
+                                 @Size(max = 500) String urgentReason,
+                                 @Valid CollectiveRequest collective) {
+    }
+
+    /** A collective letter (集体来信): how many people it speaks for and their representative. */
+    record CollectiveRequest(@NotNull @jakarta.validation.constraints.Min(2) Integer people,
+                             @NotBlank @Size(max = 200) String representative) {
+
+        org.letterdesk.events.Collective toCollective() {
+            return new org.letterdesk.events.Collective(people, representative.strip());
+        }
     }
 
     record SenderRequest(@NotBlank @Size(max = 200) String name,
@@ -41,7 +51,8 @@ final class IntakeRequests {
                          @Size(max = 40) String idNumber) {
 
         Sender toSender() {
-            return new Sender(name.strip(), organization, phone, email, address, idNumber);
+            return new Sender(name.strip(), organization, phone, email, address,
+                    idNumber == null || idNumber.isBlank() ? null : idNumber.strip().toUpperCase(java.util.Locale.ROOT));
         }
     }
 

@@ -23,8 +23,13 @@ public final class IntakeResults {
      * @param warnings the calendar's warnings (a year without a loaded calendar), answered to the client too;
      *                 left out when there are none
      */
+    /**
+     * @param senderId    the sender file the letter was linked to (matched or newly opened)
+     * @param repeatCount how many earlier letters that file holds (信访次数 − 1)
+     */
     public record RegistrationResult(@JsonUnwrapped LetterOutcome letter, IntakeDeadlines deadlines,
-                                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings)
+                                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
+                                     String senderId, Integer repeatCount)
             implements CommandResult {
     }
 

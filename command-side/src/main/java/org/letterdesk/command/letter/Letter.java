@@ -27,8 +27,10 @@ import org.letterdesk.command.drafting.Drafts;
 import org.letterdesk.command.intake.Intake;
 import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
 import org.letterdesk.command.intake.IntakeResults.RegistrationResult;
+import org.letterdesk.command.intake.SenderMatching;
 import org.letterdesk.command.intake.SerialNumbers;
 import org.letterdesk.command.mail.Correspondence;
+import org.letterdesk.events.PersonalDataErased;
 import org.letterdesk.command.procedure.ContentFlags;
 import org.letterdesk.command.procedure.LetterCommand;
 import org.letterdesk.command.procedure.LetterFacts;
@@ -101,10 +103,11 @@ public class Letter implements LetterFacts {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public RegistrationResult handle(RegisterLetter cmd, SerialNumbers serialNumbers, DeadlinePlanner planner,
-                                     DeadlineManager deadlineManager, Clock clock, ZoneId zone) {
+    public RegistrationResult handle(RegisterLetter cmd, SerialNumbers serialNumbers, SenderMatching senders,
+                                     DeadlinePlanner planner, DeadlineManager deadlineManager, Clock clock,
+                                     ZoneId zone) {
         // The deadlines are scheduled before the letter's first event exists, so their scope is named explicitly.
-        return intake.register(cmd, serialNumbers, planner, deadlineManager, clock.instant(), zone,
+        return intake.register(cmd, serialNumbers, senders, planner, deadlineManager, clock.instant(), zone,
                 new AggregateScopeDescriptor(Letter.class.getSimpleName(), cmd.letterId()));
     }
 
@@ -158,6 +161,27 @@ public class Letter implements LetterFacts {
     @EventSourcingHandler
     void on(Object e, @SequenceNumber long seq) {
         version = seq;
+    }
+
+    // ---------------------------------------------------------------- personal data (sender files)
+
+    /** The sender file linked at registration; null for letters registered before sender files. */
+    public String senderId() {
+        return intake.senderId();
+    }
+
+    /** Until when the letter is retained; null while it is not archived (retention runs from archiving). */
+    public Instant retainUntil() {
+        return archive.retainUntil();
+    }
+
+    /**
+     * Records the erasure of the sender's personal data on the letter. Not a command of the procedure: it is applied
+     * by the sender's erasure to archived letters past retention, which take no procedure commands.
+     */
+    public void recordPersonalDataErased() {
+        org.axonframework.modelling.command.AggregateLifecycle.apply(
+                new PersonalDataErased(letterId, intake.senderId()));
     }
 
     // ---------------------------------------------------------------- the letter as its members read it

@@ -28,6 +28,7 @@ import org.letterdesk.command.intake.IntakeCommands.AssignLetter;
 import org.letterdesk.command.intake.IntakeCommands.MarkUrgent;
 import org.letterdesk.command.intake.IntakeCommands.RecordFirstContact;
 import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
+import org.letterdesk.command.intake.SenderMatching;
 import org.letterdesk.command.intake.SerialNumbers;
 import org.letterdesk.command.procedure.CommandResult;
 import org.letterdesk.command.reply.ReplyCommands.RecordFollowUp;
@@ -99,6 +100,9 @@ final class LetterFixtures {
     static final DeadlinePlanner PLANNER = new DeadlinePlanner(
             new DeadlineRules(new DeadlineCalculator(BuiltInCalendars.source(), ZONE), DeadlineTable.DEFAULTS));
 
+    /** The sender file every fixture registration is matched to. */
+    static final String SENDER_ID = "5e4d3c2b-0000-4000-8000-000000000001";
+
     private LetterFixtures() {
     }
 
@@ -117,6 +121,8 @@ final class LetterFixtures {
         // The fixture's own StubDeadlineManager is already an injectable resource, so handler parameters of type
         // DeadlineManager resolve to it without registering anything.
         fixture.registerInjectableResource((SerialNumbers) year -> year + "-000001");
+        fixture.registerInjectableResource((SenderMatching) (letterId, sender) -> new SenderMatching.SenderMatch(
+                SENDER_ID, 0));
         fixture.registerInjectableResource(PLANNER);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZONE));
         fixture.registerInjectableResource(ZONE);

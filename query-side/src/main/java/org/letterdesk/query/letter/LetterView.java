@@ -1,6 +1,7 @@
 package org.letterdesk.query.letter;
 
 import org.letterdesk.events.*;
+import org.letterdesk.personaldata.PersonalDataMask;
 import org.letterdesk.procedure.DeadlineMeeting;
 import org.letterdesk.procedure.DraftStage;
 import org.letterdesk.procedure.LetterProgress;
@@ -26,7 +27,13 @@ public class LetterView {
     public LetterStatus status;
     public Channel channel;
     public Instant receivedAt;
+    /** The sender, personal fields masked (API.md); {@code [已删除]} after erasure. */
     public Sender sender;
+    /** The sender file the registration matched or opened; null for letters registered before sender files. */
+    public String senderId;
+    /** The file's earlier letters at registration (信访次数 − 1). */
+    public Integer repeatCount;
+    public Collective collective;
     public String subject;
     public String coreRequest;
     public Category category;
@@ -193,13 +200,19 @@ public class LetterView {
             serialNo = e.serialNo();
             channel = e.channel();
             receivedAt = e.receivedAt();
-            sender = e.sender();
+            // Masked as it is folded, so no stored view or state-as-of ever holds a clear personal field.
+            sender = PersonalDataMask.mask(e.sender());
+            senderId = e.senderId();
+            repeatCount = e.repeatCount();
+            collective = e.collective();
             subject = e.subject();
             coreRequest = e.coreRequest();
             category = e.category();
             attachments = new ArrayList<>(e.attachments());
             remarks = e.remarks();
             createdAt = ctx.at();
+        } else if (event instanceof PersonalDataErased) {
+            sender = PersonalDataMask.erased(sender);
         } else if (event instanceof MarkedUrgent e) {
             urgent = true;
             urgentReason = e.reason();

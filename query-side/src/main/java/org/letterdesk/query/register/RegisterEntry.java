@@ -78,6 +78,10 @@ public class RegisterEntry {
     private int openCommitments;
     @Column(name = "version", nullable = false)
     private long version;
+    @Column(name = "sender_id")
+    private String senderId;
+    @Column(name = "repeat_count")
+    private Integer repeatCount;
 
     protected RegisterEntry() {
     }
@@ -89,6 +93,8 @@ public class RegisterEntry {
         e.receivedAt = view.receivedAt;
         e.senderName = view.sender.name();
         e.senderInfo = senderInfo(view.sender);
+        e.senderId = view.senderId;
+        e.repeatCount = view.repeatCount;
         e.subject = view.subject;
         e.coreRequest = view.coreRequest;
         e.attachmentList = view.attachments.stream().map(RegisterEntry::attachment)
@@ -126,6 +132,14 @@ public class RegisterEntry {
 
     public String getLetterId() {
         return letterId;
+    }
+
+    public String getSenderId() {
+        return senderId;
+    }
+
+    public Integer getRepeatCount() {
+        return repeatCount;
     }
 
     public String getSerialNo() {

@@ -68,13 +68,22 @@ class LetterViewTest {
     }
 
     @Test
+    void personalDataErasedShowsErasedWhereTheDataWas() {
+        received();
+        view.apply(new PersonalDataErased(ID, "s-1"), new LetterView.EventContext(9, T0, "system"));
+        assertThat(view.sender).isEqualTo(new Sender("张三", "某公司", "[已删除]", "[已删除]", "[已删除]", null));
+    }
+
+    @Test
     void letterReceivedRecordsTheRegistration() {
         received();
         assertThat(view.letterId).isEqualTo(ID);
         assertThat(view.serialNo).isEqualTo("2026-000001");
         assertThat(view.channel).isEqualTo(Channel.EMAIL);
         assertThat(view.receivedAt).isEqualTo(T0);
-        assertThat(view.sender).isEqualTo(SENDER);
+        // The view holds the sender masked, never in clear.
+        assertThat(view.sender).isEqualTo(new Sender("张三", "某公司", "138****0000", "z***@example.com", "****",
+                null));
         assertThat(view.subject).isEqualTo("主题");
         assertThat(view.coreRequest).isEqualTo("诉求");
         assertThat(view.category).isEqualTo(Category.COMPLAINT);
