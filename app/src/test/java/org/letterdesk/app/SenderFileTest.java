@@ -225,6 +225,9 @@ class SenderFileTest extends ApiTestSupport {
         JsonNode history = ok(get("auditor", "/api/letters/" + letterId + "/history")).body();
         assertThat(history.findValuesAsString("type")).contains("PersonalDataViewed");
 
+        assertThat(get(null, "/v3/api-docs").text()).contains("/api/letters/{id}/sender", "/api/senders/{senderId}",
+                "/api/senders/{senderId}/erasure", "/api/audit/personal-data-access/unusual");
+
         JsonNode unusual = ok(get("auditor", "/api/audit/personal-data-access/unusual?threshold=0&from="
                 + java.time.LocalDate.now().minusDays(1))).body();
         assertThat(unusual.get("items").findValuesAsString("user")).contains("handler", "legal");

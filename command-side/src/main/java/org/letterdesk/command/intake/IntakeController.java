@@ -14,7 +14,6 @@ import org.letterdesk.command.intake.IntakeCommands.AssignLetter;
 import org.letterdesk.command.intake.IntakeCommands.MarkUrgent;
 import org.letterdesk.command.intake.IntakeCommands.RecordFirstContact;
 import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
-import org.letterdesk.command.sender.MatchKeys;
 import org.letterdesk.events.LetterIds;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -66,7 +65,7 @@ class IntakeController {
                     : ReceiptTime.errors(b.receivedAt().toInstant(), clock.instant(), earliestReceipt));
             errors.addAll(AttachmentReferences.errors(b.attachments()));
             if (b.sender() != null && b.sender().idNumber() != null && !b.sender().idNumber().isBlank()
-                    && !MatchKeys.validIdNumber(b.sender().idNumber())) {
+                    && !IdNumbers.valid(b.sender().idNumber())) {
                 // The message never repeats the value: it is personal data.
                 errors.add(Map.of("field", "sender.idNumber",
                         "message", "must be an 18-character resident ID number with a valid check digit"));

@@ -13,13 +13,11 @@ import java.util.Optional;
 
 /**
  * How a sender is recognised again: normalised phone (Chinese mobile numbers with or without +86, spaces, dashes),
- * e-mail (case-insensitive) and ID number (居民身份证号码, check digit validated). The match index holds only
+ * e-mail (case-insensitive) and ID number (居民身份证号码, its check digit validated at registration by
+ * {@code intake.IdNumbers}). The match index holds only
  * hashes of these, never the values.
  */
 public final class MatchKeys {
-
-    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final String ID_CHECK = "10X98765432";
 
     private MatchKeys() {
     }
@@ -59,19 +57,6 @@ public final class MatchKeys {
     static Optional<String> idNumber(String idNumber) {
         return idNumber == null || idNumber.isBlank() ? Optional.empty()
                 : Optional.of(idNumber.strip().toUpperCase(Locale.ROOT));
-    }
-
-    /** Whether an ID number is an 18-character resident ID whose check digit (GB 11643) is right. */
-    public static boolean validIdNumber(String idNumber) {
-        String id = idNumber.strip().toUpperCase(Locale.ROOT);
-        if (!id.matches("[0-9]{17}[0-9X]")) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (id.charAt(i) - '0') * ID_WEIGHTS[i];
-        }
-        return ID_CHECK.charAt(sum % 11) == id.charAt(17);
     }
 
     private static String key(String kind, String value) {

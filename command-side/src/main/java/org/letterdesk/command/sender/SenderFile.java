@@ -48,7 +48,7 @@ public class SenderFile {
     }
 
     @CommandHandler
-    public void handle(UpdateSenderContact cmd, SenderIndex index) {
+    public void handle(UpdateSenderContact cmd, ContactIndex index) {
         guardOpen();
         if (blank(cmd.phone()) && blank(cmd.email()) && blank(cmd.address())) {
             throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "No contact detail given",

@@ -12,7 +12,7 @@ import java.util.Optional;
  * letters to the surviving file; the letter's own event keeps the file it was registered to).
  */
 @Component
-public class SenderIndex {
+public class SenderIndex implements ContactIndex {
 
     private final JdbcTemplate jdbc;
 
@@ -42,6 +42,7 @@ public class SenderIndex {
     }
 
     /** Points keys not yet known to the file; a key already pointing to another file stays (no silent merge). */
+    @Override
     public void add(String senderId, List<String> keys) {
         for (String key : keys) {
             jdbc.update("INSERT INTO sender_match_key (match_key, sender_id) VALUES (?, ?) ON CONFLICT DO NOTHING",

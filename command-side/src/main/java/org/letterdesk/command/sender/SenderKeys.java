@@ -1,5 +1,7 @@
 package org.letterdesk.command.sender;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -9,6 +11,10 @@ import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 public class SenderKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(SenderKeys.class);
 
     private final JdbcTemplate jdbc;
     /** Only committed keys are cached: a key made in a transaction that rolls back must not outlive it. */
@@ -62,7 +70,34 @@ public class SenderKeys {
             jdbc.update("DELETE FROM sender_key WHERE key_id = ?", keyId);
             cache.remove(keyId);
         }
-        afterCommit(() -> keyIds.forEach(cache::remove));
+        afterCommit(() -> {
+            keyIds.forEach(cache::remove);
+            // A deleted row stays on disk until vacuumed; the key must really be gone. VACUUM cannot run in a
+            // transaction, so on a connection of its own, after the commit.
+            CompletableFuture.runAsync(this::vacuum);
+        });
+    }
+
+    private void vacuum() {
+        try (Connection connection = jdbc.getDataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            statement.execute("VACUUM sender_key");
+        } catch (SQLException | RuntimeException e) {
+            log.warn("VACUUM of sender_key after an erasure failed; the maintenance window's vacuum will do it: {}",
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * Deletes again the keys named in stored erasures: a restored backup of the key table must not bring back a
+     * key destroyed since. Returns how many were deleted.
+     */
+    public int destroyErasedAgain() {
+        return jdbc.update("""
+                DELETE FROM sender_key WHERE key_id IN (
+                    SELECT jsonb_array_elements_text(payload->'destroyedKeys') FROM domain_event_entry
+                    WHERE payload_type = 'org.letterdesk.events.SenderErased')""");
     }
 
     private static void afterCommit(Runnable action) {

@@ -83,7 +83,7 @@ class PersonalDataAccessController {
             args.add(Timestamp.from(fromTime));
         }
         if (toTime != null) {
-            where.append(" AND viewed_at <= ?");
+            where.append(" AND viewed_at < ?");
             args.add(Timestamp.from(toTime));
         }
         long total = jdbc.queryForObject("SELECT count(*) FROM personal_data_access" + where, Long.class,
@@ -113,7 +113,7 @@ class PersonalDataAccessController {
         List<UnusualAccess> items = jdbc.query("""
                 SELECT user_name, (viewed_at AT TIME ZONE ?)::date AS day,
                        count(DISTINCT COALESCE(sender_id, letter_id)) AS senders, count(*) AS reads
-                FROM personal_data_access WHERE viewed_at >= ? AND viewed_at <= ?
+                FROM personal_data_access WHERE viewed_at >= ? AND viewed_at < ?
                 GROUP BY user_name, day HAVING count(DISTINCT COALESCE(sender_id, letter_id)) > ?
                 ORDER BY day, user_name""",
                 (rs, n) -> new UnusualAccess(rs.getString("user_name"), rs.getObject("day", LocalDate.class),

@@ -27,9 +27,9 @@ import java.time.Instant;
 @Component
 @ProcessingGroup(SenderFileProjection.GROUP)
 @AllowReplay
-class SenderFileProjection {
+public class SenderFileProjection {
 
-    static final String GROUP = "senders";
+    public static final String GROUP = "senders";
     private static final String ERASED = PersonalDataMask.ERASED;
 
     private final JdbcTemplate jdbc;
