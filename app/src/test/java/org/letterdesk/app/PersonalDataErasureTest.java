@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Crypto-shredding after retention: personal fields are stored encrypted under the sender's key; erasure is refused
  * while a letter is within retention, and afterwards the keys are gone, no table holds a clear value, every read
- * shows [已删除], the history is complete and a replay of the letters' events gives the stored views. Letters are registered and archived
- * on a clock four years back, so their retention (3 years) has run out today.
+ * shows [已删除], the history is complete and a replay of the letters' events gives the stored views. Letters are
+ * registered and archived on a clock four years back, so their retention (3 years) has run out today.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PersonalDataErasureTest extends ApiTestSupport {
@@ -54,7 +54,7 @@ class PersonalDataErasureTest extends ApiTestSupport {
     }
 
     @Test
-    void erasureIsRefusedWithinRetentionThenLeavesNoClearValueAndAnIdenticalRebuild() {
+    void erasureIsRefusedWithinRetentionThenLeavesNoClearValueAndAnIdenticalReplay() {
         Instant past = Instant.now().minus(Duration.ofDays(4 * 366));
         CLOCK.set(past);
         String phone = SenderFileTest.phone();

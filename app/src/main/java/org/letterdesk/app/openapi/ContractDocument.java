@@ -184,6 +184,9 @@ class ContractDocument implements OpenApiCustomizer {
         if (idempotent) {
             statuses.add("422");
         }
+        // Refusals an operation declares itself (e.g. 409 of a command without If-Match) are problems too.
+        responses.keySet().stream().filter(code -> code.startsWith("4") || code.startsWith("5"))
+                .filter(code -> !statuses.contains(code)).toList().forEach(statuses::add);
         for (String status : statuses) {
             ApiResponse response = responses.get(status);
             if (response == null) {

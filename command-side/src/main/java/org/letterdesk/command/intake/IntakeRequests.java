@@ -51,8 +51,9 @@ final class IntakeRequests {
                          @Size(max = 40) String idNumber) {
 
         Sender toSender() {
-            return new Sender(name.strip(), organization, phone, email, address,
-                    idNumber == null || idNumber.isBlank() ? null : idNumber.strip().toUpperCase(java.util.Locale.ROOT));
+            String id = idNumber == null || idNumber.isBlank() ? null
+                    : idNumber.strip().toUpperCase(java.util.Locale.ROOT);
+            return new Sender(name.strip(), organization, phone, email, address, id);
         }
     }
 

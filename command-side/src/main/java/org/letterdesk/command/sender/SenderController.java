@@ -2,6 +2,7 @@ package org.letterdesk.command.sender;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -10,6 +11,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.letterdesk.command.api.Actor;
 import org.letterdesk.command.api.CommandRequest;
 import org.letterdesk.command.api.CommandRunner;
@@ -31,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,6 +47,8 @@ import java.util.UUID;
 @RestController
 @Tag(name = "Senders", description = "Sender files (客户档案): contact updates, merge, recorded clear read, erasure")
 class SenderController {
+
+    private static final String CORRELATION_ID = "X-Correlation-Id";
 
     private final CommandRunner commands;
     private final CommandGateway gateway;
@@ -67,11 +74,12 @@ class SenderController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Update a sender's contact details, saying how they were verified (CLERK, HANDLER): "
             + "SenderContactUpdated")
+    @ApiResponse(responseCode = "409", description = "INVALID_TRANSITION: the file was merged away or erased")
     Map<String, Object> updateContact(@PathVariable UUID senderId, @RequestBody ContactRequest body,
-                                      CommandRequest request) {
+                                      @RequestHeader(value = CORRELATION_ID, required = false) String correlationId) {
         Actor actor = commands.authorize(Role.CLERK, Role.HANDLER);
         commands.validate(body);
-        send(actor, request, new UpdateSenderContact(senderId.toString(), body.phone(), body.email(),
+        send(actor, correlationId, new UpdateSenderContact(senderId.toString(), body.phone(), body.email(),
                 body.address(), body.verifiedBy()));
         return Map.of("senderId", senderId.toString());
     }
@@ -80,10 +88,13 @@ class SenderController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Merge another file of the same person into this one (SUPERVISOR): SenderFilesMerged, "
             + "SenderFileMergedInto; both histories kept; 409 with itself")
-    Map<String, Object> merge(@PathVariable UUID senderId, @RequestBody MergeRequest body, CommandRequest request) {
+    @ApiResponse(responseCode = "409", description = "INVALID_TRANSITION: a file merged with itself, or a file "
+            + "already merged away or erased")
+    Map<String, Object> merge(@PathVariable UUID senderId, @RequestBody MergeRequest body,
+                              @RequestHeader(value = CORRELATION_ID, required = false) String correlationId) {
         Actor actor = commands.authorize(Role.SUPERVISOR);
         commands.validate(body);
-        send(actor, request, new MergeSenderFiles(senderId.toString(), body.otherSenderId().toString()));
+        send(actor, correlationId, new MergeSenderFiles(senderId.toString(), body.otherSenderId().toString()));
         return Map.of("senderId", senderId.toString(), "mergedSenderId", body.otherSenderId().toString());
     }
 
@@ -91,10 +102,14 @@ class SenderController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Erase the sender's personal data by destroying their keys (ADMIN): SenderErased, "
             + "PersonalDataErased on every letter; 409 RETENTION_NOT_EXPIRED while a letter is within retention")
-    ErasureResult erase(@PathVariable UUID senderId, @RequestBody ErasureRequest body, CommandRequest request) {
+    @ApiResponse(responseCode = "409", description = "RETENTION_NOT_EXPIRED: a letter of the sender is within "
+            + "retention (retainedLetters); INVALID_TRANSITION: already erased")
+    ErasureResult erase(@PathVariable UUID senderId, @RequestBody ErasureRequest body,
+                        @RequestHeader(value = CORRELATION_ID, required = false) String correlationId) {
         Actor actor = commands.authorize(Role.ADMIN);
         commands.validate(body);
-        return (ErasureResult) send(actor, request, new EraseSenderPersonalData(senderId.toString(), body.reason()));
+        return (ErasureResult) send(actor, correlationId,
+                new EraseSenderPersonalData(senderId.toString(), body.reason()));
     }
 
     @GetMapping(path = "/api/letters/{id}/sender", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -103,19 +118,43 @@ class SenderController {
     ResponseEntity<ClearSender> clearSender(@PathVariable UUID id,
                                             @Parameter(description = "why the clear data is needed (recorded)")
                                             @RequestParam(required = false) String reason,
-                                            CommandRequest request) {
+                                            @RequestHeader(value = CORRELATION_ID, required = false)
+                                            String correlationId) {
         Actor actor = commands.authorize(Role.CLERK, Role.HANDLER, Role.LEGAL, Role.SUPERVISOR);
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "A reason for the clear read is required",
                     Map.of("errors", List.of(Map.of("field", "reason",
                             "message", "must not be blank (at most 500 characters)"))));
         }
-        ClearSender sender = (ClearSender) send(actor, request, new ViewSenderPersonalData(id.toString(), reason));
+        ClearSender sender = (ClearSender) send(actor, correlationId,
+                new ViewSenderPersonalData(id.toString(), reason));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(sender);
     }
 
-    private Object send(Actor actor, CommandRequest request, Object command) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(CommandRunner.metaData(actor, request)));
+    /** Sender commands are not letter commands: no If-Match, no Idempotency-Key; the correlation id is kept. */
+    private Object send(Actor actor, String correlationId, Object command) {
+        if (correlationId != null && !correlationId.matches("[A-Za-z0-9._:-]{1,64}")) {
+            throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "Invalid X-Correlation-Id",
+                    Map.of("errors", List.of(Map.of("field", CORRELATION_ID,
+                            "message", "1 to 64 of A-Z a-z 0-9 . _ : -"))));
+        }
+        var message = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(CommandRunner.metaData(actor, new CommandRequest(null, null, correlationId)));
+        for (int tries = 1; ; tries++) {
+            try {
+                return gateway.sendAndWait(message);
+            } catch (ConcurrencyException e) {
+                // A deadline firing on one of the letters appended meanwhile: try again on the new state.
+                if (tries == 3) {
+                    throw e;
+                }
+            } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+                // An id that names no stream, or another kind of stream (a letter's id given as a sender's).
+                throw command instanceof ViewSenderPersonalData view
+                        ? new LetterdeskProblem(ProblemCode.LETTER_NOT_FOUND, "No letter " + view.letterId(),
+                        Map.of("letterId", view.letterId()))
+                        : new LetterdeskProblem(ProblemCode.SENDER_NOT_FOUND, "No sender file with this id");
+            }
+        }
     }
 }

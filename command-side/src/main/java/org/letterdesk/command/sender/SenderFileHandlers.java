@@ -1,6 +1,7 @@
 package org.letterdesk.command.sender;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -107,7 +108,7 @@ class SenderFileHandlers {
     private Aggregate<SenderFile> file(String senderId) {
         try {
             return axon.getObject().repository(SenderFile.class).load(senderId);
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             throw new LetterdeskProblem(ProblemCode.SENDER_NOT_FOUND, "No sender file " + senderId,
                     Map.of("senderId", senderId));
         }
