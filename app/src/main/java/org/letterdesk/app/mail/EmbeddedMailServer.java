@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedMailServer {
 
     @Bean(destroyMethod = "stop")
-    GreenMail embeddedMailServer(@Value("${letterdesk.mail.embedded.bind:127.0.0.1}") String bind,
+    GreenMail defaultMailServer(@Value("${letterdesk.mail.embedded.bind:127.0.0.1}") String bind,
                                  @Value("${letterdesk.mail.embedded.smtp-port:3025}") int smtpPort,
                                  @Value("${letterdesk.mail.embedded.imap-port:3143}") int imapPort,
                                  @Value("${letterdesk.mail.address}") String address) {

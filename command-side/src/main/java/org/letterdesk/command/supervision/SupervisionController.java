@@ -32,14 +32,14 @@ class SupervisionController {
         this.commands = commands;
     }
 
-    record ResolutionRequest(@NotBlank @Size(max = 2000) String note) {
+    record SupervisionResolutionRequest(@NotBlank @Size(max = 2000) String note) {
     }
 
     @PostMapping("/{id}/supervision/resolution")
     @Operation(summary = "Resolve the letter's open supervision items (SUPERVISOR, DIRECTOR): SupervisionResolved"
             + " for each; 409 when none is open. Supervision for a missed deadline also ends by itself when the"
             + " missing answer is given")
-    ResponseEntity<SupervisionResult> resolve(@PathVariable UUID id, @RequestBody ResolutionRequest body,
+    ResponseEntity<SupervisionResult> resolve(@PathVariable UUID id, @RequestBody SupervisionResolutionRequest body,
                                               CommandRequest request) {
         Actor actor = commands.authorize(Role.SUPERVISOR, Role.DIRECTOR);
         commands.validate(body);
