@@ -69,9 +69,10 @@ class ReplayCompatibilityTest extends ApiTestSupport {
     }
 
     /**
-     * The rows the earlier version built, with the one intended change since (issue 14, docs/api-changes.md): the
-     * sender's personal fields are masked wherever they were shown, and the sender-file fields are there, empty for
-     * letters registered before sender files. Everything else must be exactly as it was.
+     * The rows the earlier version built, with the intended changes since (docs/api-changes.md): the sender's
+     * personal fields and a reply's recipient are masked wherever they were shown (issue 14), and the fields of sender
+     * files (issue 14) and of the quality loop (issue 16) are there, empty for letters before them. Everything else
+     * must be exactly as it was.
      */
     private static JsonNode sinceSenderFiles(String table, JsonNode rows) {
         for (JsonNode row : rows) {
@@ -86,6 +87,21 @@ class ReplayCompatibilityTest extends ApiTestSupport {
                 document.putNull("senderId");
                 document.putNull("repeatCount");
                 document.putNull("collective");
+                // A reply's recipient is masked as well (it is usually the sender's e-mail or address).
+                if (document.hasNonNull("reply")) {
+                    mask((ObjectNode) document.get("reply"), "recipient", PersonalDataMask::recipient);
+                }
+                // Issue 16: commitments, supervision and satisfaction, empty for letters before them.
+                document.putArray("commitments");
+                document.putArray("supervisions");
+                document.put("openCommitments", 0);
+                document.put("supervisionLevel", 0);
+                for (JsonNode draft : document.get("drafts")) {
+                    ((ObjectNode) draft).putArray("commitments");
+                }
+                if (document.hasNonNull("followUp")) {
+                    ((ObjectNode) document.get("followUp")).putNull("satisfaction");
+                }
             } else if (table.equals("register_entry")) {
                 String info = r.get("sender_info").asString();
                 for (String part : info.split(" / ")) {
@@ -97,6 +113,7 @@ class ReplayCompatibilityTest extends ApiTestSupport {
                 r.put("sender_info", info);
                 r.putNull("sender_id");
                 r.putNull("repeat_count");
+                r.put("open_commitments", 0);
             }
         }
         return rows;
