@@ -1,3 +1,9 @@
 package org.letterdesk.events;
 
-public enum DeadlineKind { FIRST_RESPONSE, REPLY, FOLLOW_UP, DISPUTE_INVESTIGATION }
+/**
+ * The clocks of a letter. ACCEPTANCE, REVIEW (a petition's 复查/复核 answer, ref = request number) and REFERRAL_REPORT
+ * run on calendar days; COMMITMENT is reserved for reply commitments.
+ */
+public enum DeadlineKind {
+    FIRST_RESPONSE, REPLY, FOLLOW_UP, DISPUTE_INVESTIGATION, ACCEPTANCE, COMMITMENT, REFERRAL_REPORT, REVIEW
+}

@@ -4,6 +4,8 @@ import org.letterdesk.events.DeadlineKind;
 import org.letterdesk.events.DisputeInvestigated;
 import org.letterdesk.events.FirstContactMade;
 import org.letterdesk.events.FollowUpRecorded;
+import org.letterdesk.events.PetitionAcceptanceDecided;
+import org.letterdesk.events.PetitionReviewAnswered;
 import org.letterdesk.events.ReplySent;
 
 import java.time.Instant;
@@ -11,7 +13,8 @@ import java.util.List;
 
 /**
  * Which event meets which deadline: the first contact meets the first response; the reply meets the first response
- * and the reply; the follow-up its deadline; an investigation its dispute's. The aggregate closes (and unschedules)
+ * and the reply; the follow-up its deadline; an investigation its dispute's; a petition's acceptance decision its
+ * ACCEPTANCE clock and a review's answer its REVIEW clock. The aggregate closes (and unschedules)
  * the deadlines an event meets, the read side marks them met, both from this one table.
  */
 public final class DeadlineMeeting {
@@ -41,6 +44,12 @@ public final class DeadlineMeeting {
         }
         if (event instanceof DisputeInvestigated e) {
             return List.of(new Met(DeadlineKind.DISPUTE_INVESTIGATION, e.disputeNo(), null));
+        }
+        if (event instanceof PetitionAcceptanceDecided e) {
+            return List.of(new Met(DeadlineKind.ACCEPTANCE, 0, e.decidedAt()));
+        }
+        if (event instanceof PetitionReviewAnswered e) {
+            return List.of(new Met(DeadlineKind.REVIEW, e.requestNo(), e.answeredAt()));
         }
         return List.of();
     }

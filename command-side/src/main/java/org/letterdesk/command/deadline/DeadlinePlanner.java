@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Turns the deadline table into {@link DeadlineSet} events: the due time, when to warn, and how it was computed.
@@ -40,6 +41,22 @@ public class DeadlinePlanner {
                 table().disputeInvestigation());
     }
 
+    /**
+     * A clock of calendar days (petitions, referrals) from {@code start}; {@code extraDays} (an extension) are added
+     * to the due time and named in the basis.
+     */
+    public DeadlineSet calendarDays(String letterId, DeadlineKind kind, int ref, Instant start, int days,
+                                    int extraDays) {
+        ComputedDue computed = rules.calendarDays(start, days + extraDays);
+        String basis = days + " calendar days" + (extraDays > 0 ? " + " + extraDays + " days extension" : "");
+        return planned(letterId, kind, ref, start, computed.due().toInstant(), basis, false, List.of());
+    }
+
+    /** A clock that ends at a date someone else set (a referral's due date), at the end of that day. */
+    public DeadlineSet until(String letterId, DeadlineKind kind, int ref, Instant start, Instant due, String basis) {
+        return planned(letterId, kind, ref, start, due, basis, false, List.of());
+    }
+
     public boolean delayMustBeReported(Instant now, Instant expectedCompletion) {
         return rules.delayMustBeReported(now, expectedCompletion);
     }
@@ -50,13 +67,17 @@ public class DeadlinePlanner {
 
     private DeadlineSet plan(String letterId, DeadlineKind kind, int ref, Instant start, DeadlineTable.Span span) {
         ComputedDue computed = rules.due(start, span);
-        Instant due = computed.due().toInstant();
+        String basis = computed.holidayGraceApplied() ? span.basis() + " + holiday grace" : span.basis();
+        computed.warnings().forEach(warning -> log.warn("Letter {}: {} deadline: {}", letterId, kind, warning));
+        return planned(letterId, kind, ref, start, computed.due().toInstant(), basis, computed.holidayGraceApplied(),
+                computed.warnings());
+    }
+
+    private DeadlineSet planned(String letterId, DeadlineKind kind, int ref, Instant start, Instant due,
+                                String basis, boolean holidayGraceApplied, List<String> warnings) {
         Duration window = Duration.between(start, due);
         Instant approachingAt = window.isNegative() ? due
                 : due.minusMillis(Math.round(window.toMillis() * table().approachingFraction()));
-        String basis = computed.holidayGraceApplied() ? span.basis() + " + holiday grace" : span.basis();
-        computed.warnings().forEach(warning -> log.warn("Letter {}: {} deadline: {}", letterId, kind, warning));
-        return new DeadlineSet(letterId, kind, ref, start, due, approachingAt, basis,
-                computed.holidayGraceApplied(), computed.warnings());
+        return new DeadlineSet(letterId, kind, ref, start, due, approachingAt, basis, holidayGraceApplied, warnings);
     }
 }

@@ -17,7 +17,15 @@ import org.letterdesk.command.intake.IntakeResults.UrgencyResult;
 import org.letterdesk.command.procedure.LetterFacts;
 import org.letterdesk.command.procedure.LetterResult;
 import org.letterdesk.command.procedure.Refusals;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.letterdesk.command.intake.IntakeCommands.Routing;
+import org.letterdesk.command.petition.PetitionClocks;
+import org.letterdesk.events.Category;
 import org.letterdesk.events.Channel;
+import org.letterdesk.events.LetterLinked;
+import org.letterdesk.events.LetterRouted;
+import org.letterdesk.procedure.EventMetaData;
 import org.letterdesk.events.DeadlineKind;
 import org.letterdesk.events.DeadlineSet;
 import org.letterdesk.events.Department;
@@ -51,6 +59,7 @@ public class Intake {
     private Channel channel;
     private Instant receivedAt;
     private Sender sender;
+    private Category category;
     private boolean urgent;
     private Department department;
     private String assignee;
@@ -94,20 +103,54 @@ public class Intake {
                     Map.of("errors", List.of(error)));
         });
         boolean markUrgent = cmd.urgentReason() != null && !cmd.urgentReason().isBlank();
-        DeadlineSet first = planner.firstResponse(cmd.letterId(), cmd.receivedAt(), markUrgent);
-        DeadlineSet reply = planner.reply(cmd.letterId(), cmd.receivedAt(), cmd.channel(), markUrgent);
-        DeadlineScheduling.schedule(deadlineManager, first, now, scope);
-        DeadlineScheduling.schedule(deadlineManager, reply, now, scope);
+        // A petition runs on the 信访工作条例's calendar days: its acceptance is due first, its reply clock starts
+        // only with the acceptance.
+        boolean petition = cmd.category() == Category.PETITION;
+        List<DeadlineSet> set = petition
+                ? List.of(planner.calendarDays(cmd.letterId(), DeadlineKind.ACCEPTANCE, 0, cmd.receivedAt(),
+                PetitionClocks.ACCEPTANCE_DAYS, 0))
+                : List.of(planner.firstResponse(cmd.letterId(), cmd.receivedAt(), markUrgent),
+                planner.reply(cmd.letterId(), cmd.receivedAt(), cmd.channel(), markUrgent));
+        set.forEach(deadline -> DeadlineScheduling.schedule(deadlineManager, deadline, now, scope));
         String serial = serialNumbers.next(cmd.receivedAt().atZone(zone).getYear());
         apply(new LetterReceived(cmd.letterId(), serial, cmd.channel(), cmd.receivedAt(), cmd.sender(),
                 cmd.subject(), cmd.coreRequest(), cmd.category(), cmd.attachments(), cmd.remarks()));
         if (markUrgent) {
             apply(new MarkedUrgent(cmd.letterId(), cmd.urgentReason().strip()));
         }
-        apply(first);
-        apply(reply);
-        return new RegistrationResult(letter.outcome(), new IntakeDeadlines(first.due(), reply.due()),
-                warnings(first, reply));
+        if (cmd.related() != null) {
+            apply(new LetterLinked(cmd.letterId(), cmd.related().letterId(), cmd.related().serialNo(),
+                    cmd.related().matterFinal()));
+        }
+        set.forEach(AggregateLifecycle::apply);
+        if (cmd.routing() != null) {
+            route(cmd.letterId(), cmd.routing());
+        }
+        DeadlineSet first = due(set, DeadlineKind.FIRST_RESPONSE);
+        DeadlineSet reply = due(set, DeadlineKind.REPLY);
+        DeadlineSet acceptance = due(set, DeadlineKind.ACCEPTANCE);
+        return new RegistrationResult(letter.outcome(), new IntakeDeadlines(first == null ? null : first.due(),
+                reply == null ? null : reply.due(), acceptance == null ? null : acceptance.due()),
+                warnings(set.toArray(DeadlineSet[]::new)), department);
+    }
+
+    /**
+     * The department named at registration is assigned by the clerk; one chosen by a routing rule is assigned by
+     * {@code system}, after the event that records which rule decided.
+     */
+    private void route(String letterId, Routing routing) {
+        if (routing.ruleId() == null) {
+            apply(new LetterAssigned(letterId, routing.department(), null, null));
+            return;
+        }
+        apply(new LetterRouted(letterId, routing.ruleId(), routing.department()));
+        apply(new LetterAssigned(letterId, routing.department(), null, null),
+                MetaData.with(EventMetaData.USER, EventMetaData.SYSTEM_USER)
+                        .and(EventMetaData.ROLE, EventMetaData.SYSTEM_ROLE));
+    }
+
+    private static DeadlineSet due(List<DeadlineSet> set, DeadlineKind kind) {
+        return set.stream().filter(d -> d.kind() == kind).findFirst().orElse(null);
     }
 
     /**
@@ -131,12 +174,13 @@ public class Intake {
             first = planner.firstResponse(letter.letterId(), receivedAt, true);
             deadlines.set(first, deadlineManager, now);
         }
-        if (deadlines.isOpen(DeadlineKind.REPLY, 0)) {
+        // A petition's reply runs on the 信访工作条例's calendar days, which urgency does not shorten.
+        if (category != Category.PETITION && deadlines.isOpen(DeadlineKind.REPLY, 0)) {
             reply = planner.reply(letter.letterId(), receivedAt, channel, true);
             deadlines.set(reply, deadlineManager, now);
         }
         return new UrgencyResult(letter.outcome(),
-                new IntakeDeadlines(first == null ? null : first.due(), reply == null ? null : reply.due()),
+                new IntakeDeadlines(first == null ? null : first.due(), reply == null ? null : reply.due(), null),
                 warnings(first, reply));
     }
 
@@ -168,6 +212,7 @@ public class Intake {
         channel = e.channel();
         receivedAt = e.receivedAt();
         sender = e.sender();
+        category = e.category();
     }
 
     @EventSourcingHandler

@@ -18,9 +18,32 @@ public final class IntakeCommands {
     private IntakeCommands() {
     }
 
+    /**
+     * @param related the earlier letter this one is linked to, as it stood at registration, or null
+     * @param routing the department the registration names, or the one a routing rule chose, or null
+     */
     public record RegisterLetter(@TargetAggregateIdentifier String letterId, Channel channel, Instant receivedAt,
                                  Sender sender, String subject, String coreRequest, Category category,
-                                 List<Attachment> attachments, String remarks, String urgentReason) {
+                                 List<Attachment> attachments, String remarks, String urgentReason,
+                                 RelatedMatter related, Routing routing) {
+
+        public RegisterLetter(String letterId, Channel channel, Instant receivedAt, Sender sender, String subject,
+                              String coreRequest, Category category, List<Attachment> attachments, String remarks,
+                              String urgentReason) {
+            this(letterId, channel, receivedAt, sender, subject, coreRequest, category, attachments, remarks,
+                    urgentReason, null, null);
+        }
+    }
+
+    /** The earlier letter a registration links to, and whether its matter was final (终结) at that moment. */
+    public record RelatedMatter(String letterId, String serialNo, boolean matterFinal) {
+    }
+
+    /**
+     * Where a new letter goes at registration: the department the clerk named (ruleId null), or the one the first
+     * matching routing rule chose (assigned by {@code system}, naming the rule).
+     */
+    public record Routing(Department department, String ruleId) {
     }
 
     public record MarkUrgent(@TargetAggregateIdentifier String letterId,

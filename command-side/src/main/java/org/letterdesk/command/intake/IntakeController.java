@@ -14,7 +14,16 @@ import org.letterdesk.command.intake.IntakeCommands.AssignLetter;
 import org.letterdesk.command.intake.IntakeCommands.MarkUrgent;
 import org.letterdesk.command.intake.IntakeCommands.RecordFirstContact;
 import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.letterdesk.command.intake.IntakeCommands.RelatedMatter;
+import org.letterdesk.command.intake.IntakeCommands.Routing;
+import org.letterdesk.command.petition.PetitionCommands.DescribeMatter;
+import org.letterdesk.command.petition.PetitionCommands.MatterState;
 import org.letterdesk.events.LetterIds;
+import org.letterdesk.problem.LetterdeskProblem;
+import org.letterdesk.problem.ProblemCode;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,30 +46,49 @@ import java.util.UUID;
 class IntakeController {
 
     private final CommandRunner commands;
+    private final CommandGateway gateway;
     private final Clock clock;
     private final OffsetDateTime earliestReceipt;
 
-    IntakeController(CommandRunner commands, Clock clock,
+    IntakeController(CommandRunner commands, CommandGateway gateway, Clock clock,
                      @Value("${letterdesk.intake.earliest-received-at:" + ReceiptTime.DEFAULT_EARLIEST + "}")
                      String earliestReceipt) {
         this.commands = commands;
+        this.gateway = gateway;
         this.clock = clock;
         this.earliestReceipt = ReceiptTime.earliest(earliestReceipt);
     }
 
     @PostMapping
-    @Operation(summary = "Register a letter (CLERK): LetterReceived, DeadlineSet, MarkedUrgent if urgentReason")
+    @Operation(summary = "Register a letter (CLERK): LetterReceived, DeadlineSet, MarkedUrgent if urgentReason",
+            description = "A PETITION gets its ACCEPTANCE deadline (15 calendar days) instead of the first-response "
+                    + "and reply deadlines. relatedLetterId links an earlier letter (LetterLinked, recording whether "
+                    + "its matter was already final); department assigns at once (LetterAssigned).")
     ResponseEntity<RegistrationResult> register(@RequestBody RegisterLetterRequest body, CommandRequest request) {
         Actor actor = commands.authorize(Role.CLERK);
         commands.validate(body, b -> b.receivedAt() == null ? List.of()
                 : ReceiptTime.errors(b.receivedAt().toInstant(), clock.instant(), earliestReceipt));
+        RelatedMatter related = body.relatedLetterId() == null ? null : related(body.relatedLetterId());
+        Routing routing = body.department() == null ? null : new Routing(body.department(), null);
         String letterId = LetterIds.next(clock.instant()).toString();
         List<org.letterdesk.events.Attachment> attachments = body.attachments() == null ? List.of()
                 : body.attachments().stream().map(AttachmentRequest::toAttachment).toList();
         return commands.send(actor, request, body, version -> new RegisterLetter(letterId, body.channel(),
                 body.receivedAt().toInstant(), body.sender().toSender(), body.subject().strip(),
-                body.coreRequest().strip(), body.category(), attachments, body.remarks(), body.urgentReason()),
+                body.coreRequest().strip(), body.category(), attachments, body.remarks(), body.urgentReason(),
+                related, routing),
                 RegistrationResult.class, HttpStatus.CREATED);
+    }
+
+    /** The earlier letter as it stands now: whether its matter is already final. */
+    private RelatedMatter related(UUID relatedLetterId) {
+        try {
+            MatterState matter = gateway.sendAndWait(new DescribeMatter(relatedLetterId.toString()));
+            return new RelatedMatter(matter.letterId(), matter.serialNo(), matter.matterFinal());
+        } catch (AggregateNotFoundException e) {
+            throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "relatedLetterId names no letter",
+                    Map.of("errors", List.of(Map.of("field", "relatedLetterId", "message", "names no letter"))));
+        }
     }
 
     @PostMapping("/{id}/urgent")

@@ -15,6 +15,7 @@ import org.letterdesk.events.Sender;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 /** Request bodies of registration, urgency, assignment and first contact. */
 final class IntakeRequests {
@@ -30,7 +31,9 @@ final class IntakeRequests {
                                  @NotNull Category category,
                                  @Size(max = 50) List<@NotNull @Valid AttachmentRequest> attachments,
                                  @Size(max = 2000) String remarks,
-                                 @Size(max = 500) String urgentReason) {
+                                 @Size(max = 500) String urgentReason,
+                                 UUID relatedLetterId,
+                                 Department department) {
     }
 
     record SenderRequest(@NotBlank @Size(max = 200) String name,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.letterdesk.command.procedure.CommandResult;
 import org.letterdesk.command.procedure.LetterOutcome;
+import org.letterdesk.events.Department;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,15 +17,17 @@ public final class IntakeResults {
 
     /** The intake deadlines a command set; one not (re-)set is left out. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record IntakeDeadlines(Instant firstResponseDue, Instant replyDue) {
+    public record IntakeDeadlines(Instant firstResponseDue, Instant replyDue, Instant acceptanceDue) {
     }
 
     /**
      * @param warnings the calendar's warnings (a year without a loaded calendar), answered to the client too;
      *                 left out when there are none
      */
+    /** @param department the department assigned at registration (named, or chosen by a routing rule), or null */
     public record RegistrationResult(@JsonUnwrapped LetterOutcome letter, IntakeDeadlines deadlines,
-                                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings)
+                                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
+                                     Department department)
             implements CommandResult {
     }
 

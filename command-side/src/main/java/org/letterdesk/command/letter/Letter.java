@@ -27,6 +27,7 @@ import org.letterdesk.command.intake.Intake;
 import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
 import org.letterdesk.command.intake.IntakeResults.RegistrationResult;
 import org.letterdesk.command.intake.SerialNumbers;
+import org.letterdesk.command.petition.Petition;
 import org.letterdesk.command.procedure.ContentFlags;
 import org.letterdesk.command.procedure.LetterCommand;
 import org.letterdesk.command.procedure.LetterFacts;
@@ -80,6 +81,8 @@ public class Letter implements LetterFacts {
     private final Disputes disputes = new Disputes(this, deadlines);
     @AggregateMember
     private final Archive archive = new Archive(this, deadlines);
+    @AggregateMember
+    private final Petition petition = new Petition(this, deadlines);
 
     protected Letter() {
         // for Axon
@@ -188,13 +191,27 @@ public class Letter implements LetterFacts {
     @Override
     public LetterStatus status() {
         return new LetterProgress(intake.assigned(), reviews.stage(), reply.sent(), reply.followUpPending(),
-                corrections.openCount(), disputes.openCount(), archive.archived()).status();
+                corrections.openCount(), disputes.openCount(), archive.archived(), petition.notAccepted(),
+                openObligations()).status();
+    }
+
+    /** Answers owed besides the reply: a petition's review request. */
+    private int openObligations() {
+        return petition.reviewPending() ? 1 : 0;
+    }
+
+    @Override
+    public String replyBlockedByProcedure() {
+        return petition.replyBlockedBy();
     }
 
     @Override
     public String pendingWork() {
         if (!reply.sent()) {
             return "it has not been replied to";
+        }
+        if (petition.reviewPending()) {
+            return "its petition review request awaits the answer";
         }
         if (reply.followUpPending()) {
             return "its phone follow-up is pending";

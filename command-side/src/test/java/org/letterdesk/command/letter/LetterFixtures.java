@@ -108,12 +108,17 @@ final class LetterFixtures {
     }
 
     static AggregateTestFixture<Letter> newFixture(RetentionPolicy retention) {
+        return newFixture(retention, Clock.fixed(NOW, ZONE));
+    }
+
+    /** A fixture whose aggregate reads the given clock (a test that moves time between commands). */
+    static AggregateTestFixture<Letter> newFixture(RetentionPolicy retention, Clock clock) {
         AggregateTestFixture<Letter> fixture = new AggregateTestFixture<>(Letter.class);
         // The fixture's own StubDeadlineManager is already an injectable resource, so handler parameters of type
         // DeadlineManager resolve to it without registering anything.
         fixture.registerInjectableResource((SerialNumbers) year -> year + "-000001");
         fixture.registerInjectableResource(PLANNER);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZONE));
+        fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(ZONE);
         fixture.registerInjectableResource(WORDING_CHECKER);
         fixture.registerInjectableResource(retention);

@@ -48,6 +48,12 @@ public class LetterView {
     public List<Correction> corrections = new ArrayList<>();
     public List<Dispute> disputes = new ArrayList<>();
     public Archive archive;
+    /** A petition's (信访) acceptance, extension and review requests; null for any other category. */
+    public Petition petition;
+    /** The earlier letter this one was linked to at registration, and whether its matter was final then. */
+    public Related related;
+    /** The routing rule that chose the department at registration, if one did. */
+    public Routing routing;
     public int openCorrections;
     public int openDisputes;
     public boolean overdue;
@@ -137,9 +143,57 @@ public class LetterView {
     public record Archive(String archiveNo, Instant archivedAt, Instant retainUntil) {
     }
 
+    public static class Petition {
+        public Acceptance acceptance;
+        public Extension extension;
+        public List<ReviewRequest> reviewRequests = new ArrayList<>();
+        /** After the second review's (复核) answer the matter is final (终结). */
+        public boolean matterFinal;
+    }
+
+    public static class Acceptance {
+        public AcceptanceDecision decision;
+        public String reason;
+        public String decidedBy;
+        public Instant decidedAt;
+        public Instant noticeSentAt;
+    }
+
+    public static class Extension {
+        public int days;
+        public String reason;
+        public String approvedBy;
+        public Instant previousDue;
+        public Instant replyDue;
+        public Instant noticeSentAt;
+    }
+
+    public static class ReviewRequest {
+        public int requestNo;
+        public PetitionReviewKind kind;
+        public String reason;
+        public Instant requestedAt;
+        public Instant answerDue;
+        public String answer;
+        public String answeredBy;
+        public Instant answeredAt;
+    }
+
+    /** @param matterFinal the related letter's matter was already final when this letter was registered */
+    public record Related(String letterId, String serialNo, boolean matterFinal) {
+    }
+
+    public record Routing(String ruleId, Department department) {
+    }
+
     /** Who did it and when, from the event message. */
     public record EventContext(long sequence, Instant at, String user) {
     }
+
+    /** The deadlines whose miss makes the letter overdue: an answer owed to the sender or a referring office. */
+    private static final java.util.Set<DeadlineKind> OWED_ANSWERS = java.util.EnumSet.of(
+            DeadlineKind.FIRST_RESPONSE, DeadlineKind.REPLY, DeadlineKind.ACCEPTANCE, DeadlineKind.REVIEW,
+            DeadlineKind.REFERRAL_REPORT);
 
     public void apply(Object event, EventContext ctx) {
         version = ctx.sequence();
@@ -156,6 +210,9 @@ public class LetterView {
             attachments = new ArrayList<>(e.attachments());
             remarks = e.remarks();
             createdAt = ctx.at();
+            if (e.category() == Category.PETITION) {
+                petition = new Petition();
+            }
         } else if (event instanceof MarkedUrgent e) {
             urgent = true;
             urgentReason = e.reason();
@@ -173,6 +230,9 @@ public class LetterView {
             } else {
                 deadlines.put(e.kind(), d);
             }
+            if (e.kind() == DeadlineKind.REVIEW && petition != null) {
+                reviewRequest(e.ref()).answerDue = e.due();
+            }
         } else if (event instanceof DeadlineApproaching e) {
             if (e.kind() == DeadlineKind.DISPUTE_INVESTIGATION) {
                 dispute(e.ref()).investigationApproaching = true;
@@ -189,7 +249,7 @@ public class LetterView {
             if (d != null && e.kind() != DeadlineKind.DISPUTE_INVESTIGATION) {
                 d.state = "MISSED";
             }
-            if (e.kind() == DeadlineKind.FIRST_RESPONSE || e.kind() == DeadlineKind.REPLY) {
+            if (OWED_ANSWERS.contains(e.kind())) {
                 overdue = true;
             }
         } else if (event instanceof LetterAssigned e) {
@@ -268,9 +328,64 @@ public class LetterView {
             d.resolvedAt = ctx.at();
         } else if (event instanceof LetterArchived e) {
             archive = new Archive(e.archiveNo(), e.archivedAt(), e.retainUntil());
+        } else {
+            applyProcedure(event, ctx);
         }
         DeadlineMeeting.metBy(event).forEach(met -> meet(met.kind(), met.at() != null ? met.at() : ctx.at()));
         derive();
+    }
+
+    /** The events of the special procedures: petitions, linked letters, routing. */
+    private void applyProcedure(Object event, EventContext ctx) {
+        if (event instanceof PetitionAcceptanceDecided e && petition != null) {
+            Acceptance a = new Acceptance();
+            a.decision = e.decision();
+            a.reason = e.reason();
+            a.decidedBy = e.decidedBy();
+            a.decidedAt = e.decidedAt();
+            petition.acceptance = a;
+        } else if (event instanceof PetitionAcceptanceNoticeSent e && petition != null
+                && petition.acceptance != null) {
+            petition.acceptance.noticeSentAt = ctx.at();
+        } else if (event instanceof PetitionReplyExtended e && petition != null) {
+            Extension x = new Extension();
+            x.days = e.days();
+            x.reason = e.reason();
+            x.approvedBy = e.approvedBy();
+            x.previousDue = e.previousDue();
+            petition.extension = x;
+        } else if (event instanceof PetitionExtensionNoticeSent e && petition != null
+                && petition.extension != null) {
+            petition.extension.replyDue = e.replyDue();
+            petition.extension.noticeSentAt = ctx.at();
+        } else if (event instanceof PetitionReviewRequested e && petition != null) {
+            ReviewRequest r = reviewRequest(e.requestNo());
+            r.kind = e.kind();
+            r.reason = e.reason();
+            r.requestedAt = e.requestedAt();
+        } else if (event instanceof PetitionReviewAnswered e && petition != null) {
+            ReviewRequest r = reviewRequest(e.requestNo());
+            r.answer = e.answer();
+            r.answeredBy = e.answeredBy();
+            r.answeredAt = e.answeredAt();
+            petition.matterFinal = petition.matterFinal || e.matterFinal();
+        } else if (event instanceof LetterLinked e) {
+            related = new Related(e.relatedLetterId(), e.relatedSerialNo(), e.relatedMatterFinal());
+        } else if (event instanceof LetterRouted e) {
+            routing = new Routing(e.ruleId(), e.department());
+        }
+    }
+
+    private ReviewRequest reviewRequest(int requestNo) {
+        for (ReviewRequest r : petition.reviewRequests) {
+            if (r.requestNo == requestNo) {
+                return r;
+            }
+        }
+        ReviewRequest r = new ReviewRequest();
+        r.requestNo = requestNo;
+        petition.reviewRequests.add(r);
+        return r;
     }
 
     /** A dispute's investigation deadline is kept with its dispute, which its own event records as met. */
@@ -315,7 +430,19 @@ public class LetterView {
     private LetterStatus deriveStatus() {
         return new LetterProgress(department != null, draftStage(), reply != null,
                 reply != null && flags.complex() && followUp == null, openCorrections, openDisputes,
-                archive != null).status();
+                archive != null, notAccepted(), openObligations()).status();
+    }
+
+    /** A petition not accepted (不予受理): closed once notified. */
+    public boolean notAccepted() {
+        return petition != null && petition.acceptance != null
+                && petition.acceptance.decision == AcceptanceDecision.NOT_ACCEPTED;
+    }
+
+    /** Answers owed besides the reply, as the letter aggregate counts them: unanswered review requests. */
+    private int openObligations() {
+        return petition == null ? 0
+                : (int) petition.reviewRequests.stream().filter(r -> r.answeredAt == null).count();
     }
 
     private DraftStage draftStage() {
@@ -336,8 +463,11 @@ public class LetterView {
                 || disputes.stream().anyMatch(d -> d.investigationMissed);
     }
 
-    /** The register's 实际完成时间: when the reply went out. */
+    /** The register's 实际完成时间: when the reply went out, or when a petition's non-acceptance was decided. */
     public Instant completedAt() {
-        return reply == null ? null : reply.sentAt();
+        if (reply != null) {
+            return reply.sentAt();
+        }
+        return notAccepted() ? petition.acceptance.decidedAt : null;
     }
 }
