@@ -25,6 +25,7 @@ import org.letterdesk.events.Category;
 import org.letterdesk.events.Channel;
 import org.letterdesk.events.LetterLinked;
 import org.letterdesk.events.LetterRouted;
+import org.letterdesk.events.SenderRepeatCounted;
 import org.letterdesk.procedure.EventMetaData;
 import org.letterdesk.events.DeadlineKind;
 import org.letterdesk.events.DeadlineSet;
@@ -95,9 +96,9 @@ public class Intake {
      * Everything that writes to the database goes before the register number: the number's row lock serialises the
      * year's registrations from there to the commit, so it must cover as little as possible.
      */
-    public RegistrationResult register(RegisterLetter cmd, SerialNumbers serialNumbers, DeadlinePlanner planner,
-                                       DeadlineManager deadlineManager, Instant now, ZoneId zone,
-                                       ScopeDescriptor scope) {
+    public RegistrationResult register(RegisterLetter cmd, SerialNumbers serialNumbers, SenderHistory senders,
+                                       DeadlinePlanner planner, DeadlineManager deadlineManager, Instant now,
+                                       ZoneId zone, ScopeDescriptor scope) {
         ReceiptTime.futureError(cmd.receivedAt(), now).ifPresent(error -> {
             throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "receivedAt lies in the future",
                     Map.of("errors", List.of(error)));
@@ -112,11 +113,17 @@ public class Intake {
                 : List.of(planner.firstResponse(cmd.letterId(), cmd.receivedAt(), markUrgent),
                 planner.reply(cmd.letterId(), cmd.receivedAt(), cmd.channel(), markUrgent));
         set.forEach(deadline -> DeadlineScheduling.schedule(deadlineManager, deadline, now, scope));
+        int repeatCount = senders.countEarlierAndRecord(cmd.letterId(), cmd.sender());
         String serial = serialNumbers.next(cmd.receivedAt().atZone(zone).getYear());
         apply(new LetterReceived(cmd.letterId(), serial, cmd.channel(), cmd.receivedAt(), cmd.sender(),
                 cmd.subject(), cmd.coreRequest(), cmd.category(), cmd.attachments(), cmd.remarks()));
         if (markUrgent) {
             apply(new MarkedUrgent(cmd.letterId(), cmd.urgentReason().strip()));
+        }
+        if (petition) {
+            // The petition form's 信访次数; other letters answer the count without recording it (a sender file
+            // records it for every letter where one exists).
+            apply(new SenderRepeatCounted(cmd.letterId(), repeatCount, SenderHistory.SENDER_MATCH));
         }
         if (cmd.related() != null) {
             apply(new LetterLinked(cmd.letterId(), cmd.related().letterId(), cmd.related().serialNo(),
@@ -131,7 +138,7 @@ public class Intake {
         DeadlineSet acceptance = due(set, DeadlineKind.ACCEPTANCE);
         return new RegistrationResult(letter.outcome(), new IntakeDeadlines(first == null ? null : first.due(),
                 reply == null ? null : reply.due(), acceptance == null ? null : acceptance.due()),
-                warnings(set.toArray(DeadlineSet[]::new)), department);
+                warnings(set.toArray(DeadlineSet[]::new)), department, repeatCount);
     }
 
     /**

@@ -24,10 +24,13 @@ public final class IntakeResults {
      * @param warnings the calendar's warnings (a year without a loaded calendar), answered to the client too;
      *                 left out when there are none
      */
-    /** @param department the department assigned at registration (named, or chosen by a routing rule), or null */
+    /**
+     * @param department  the department assigned at registration (named, or chosen by a routing rule), or null
+     * @param repeatCount the sender's earlier letters (信访次数 is this plus one)
+     */
     public record RegistrationResult(@JsonUnwrapped LetterOutcome letter, IntakeDeadlines deadlines,
                                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
-                                     Department department)
+                                     Department department, int repeatCount)
             implements CommandResult {
     }
 

@@ -26,6 +26,7 @@ import org.letterdesk.command.drafting.Drafts;
 import org.letterdesk.command.intake.Intake;
 import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
 import org.letterdesk.command.intake.IntakeResults.RegistrationResult;
+import org.letterdesk.command.intake.SenderHistory;
 import org.letterdesk.command.intake.SerialNumbers;
 import org.letterdesk.command.petition.Petition;
 import org.letterdesk.command.procedure.ContentFlags;
@@ -90,10 +91,11 @@ public class Letter implements LetterFacts {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public RegistrationResult handle(RegisterLetter cmd, SerialNumbers serialNumbers, DeadlinePlanner planner,
-                                     DeadlineManager deadlineManager, Clock clock, ZoneId zone) {
+    public RegistrationResult handle(RegisterLetter cmd, SerialNumbers serialNumbers, SenderHistory senders,
+                                     DeadlinePlanner planner, DeadlineManager deadlineManager, Clock clock,
+                                     ZoneId zone) {
         // The deadlines are scheduled before the letter's first event exists, so their scope is named explicitly.
-        return intake.register(cmd, serialNumbers, planner, deadlineManager, clock.instant(), zone,
+        return intake.register(cmd, serialNumbers, senders, planner, deadlineManager, clock.instant(), zone,
                 new AggregateScopeDescriptor(Letter.class.getSimpleName(), cmd.letterId()));
     }
 

@@ -28,6 +28,7 @@ import org.letterdesk.command.intake.IntakeCommands.AssignLetter;
 import org.letterdesk.command.intake.IntakeCommands.MarkUrgent;
 import org.letterdesk.command.intake.IntakeCommands.RecordFirstContact;
 import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
+import org.letterdesk.command.intake.SenderHistory;
 import org.letterdesk.command.intake.SerialNumbers;
 import org.letterdesk.command.procedure.CommandResult;
 import org.letterdesk.command.reply.ReplyCommands.RecordFollowUp;
@@ -117,6 +118,7 @@ final class LetterFixtures {
         // The fixture's own StubDeadlineManager is already an injectable resource, so handler parameters of type
         // DeadlineManager resolve to it without registering anything.
         fixture.registerInjectableResource((SerialNumbers) year -> year + "-000001");
+        fixture.registerInjectableResource((SenderHistory) (letterId, sender) -> 0);
         fixture.registerInjectableResource(PLANNER);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(ZONE);

@@ -128,7 +128,7 @@ class LetterPetitionTest {
     void registrationOfAPetitionSetsNoReplyOrFirstResponseClock() {
         fixture.givenNoPriorActivity()
                 .when(registerPetition(), asClerk())
-                .expectEventsMatching(eventTypes(LetterReceived.class, DeadlineSet.class));
+                .expectEventsMatching(eventTypes(LetterReceived.class, SenderRepeatCounted.class, DeadlineSet.class));
     }
 
     @Test

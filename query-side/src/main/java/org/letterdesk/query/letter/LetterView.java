@@ -52,6 +52,8 @@ public class LetterView {
     public Petition petition;
     /** The earlier letter this one was linked to at registration, and whether its matter was final then. */
     public Related related;
+    /** The sender's earlier letters counted at a petition's registration (信访次数 = this + 1), else null. */
+    public Integer repeatCount;
     /** The routing rule that chose the department at registration, if one did. */
     public Routing routing;
     public int openCorrections;
@@ -371,6 +373,8 @@ public class LetterView {
             petition.matterFinal = petition.matterFinal || e.matterFinal();
         } else if (event instanceof LetterLinked e) {
             related = new Related(e.relatedLetterId(), e.relatedSerialNo(), e.relatedMatterFinal());
+        } else if (event instanceof SenderRepeatCounted e) {
+            repeatCount = e.repeatCount();
         } else if (event instanceof LetterRouted e) {
             routing = new Routing(e.ruleId(), e.department());
         }
@@ -461,6 +465,11 @@ public class LetterView {
     public boolean deadlineMissed() {
         return overdue || deadlines.values().stream().anyMatch(d -> "MISSED".equals(d.state))
                 || disputes.stream().anyMatch(d -> d.investigationMissed);
+    }
+
+    /** The office that referred the letter (交办单位), or null. */
+    public String referralOffice() {
+        return null;
     }
 
     /** The register's 实际完成时间: when the reply went out, or when a petition's non-acceptance was decided. */

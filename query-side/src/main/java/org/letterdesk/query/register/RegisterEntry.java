@@ -76,8 +76,22 @@ public class RegisterEntry {
     private int openDisputes;
     @Column(name = "version", nullable = false)
     private long version;
+    /** A petition's count of the sender's earlier letters (信访次数 is this plus one); null for other letters. */
+    @Column(name = "repeat_count")
+    private Integer repeatCount;
+    /** The superior office that referred the letter (批办件/交办件), if one did. */
+    @Column(name = "referral_office")
+    private String referralOffice;
 
     protected RegisterEntry() {
+    }
+
+    public Integer getRepeatCount() {
+        return repeatCount;
+    }
+
+    public String getReferralOffice() {
+        return referralOffice;
     }
 
     public static RegisterEntry of(LetterView view) {
@@ -108,6 +122,8 @@ public class RegisterEntry {
         e.openCorrections = view.openCorrections;
         e.openDisputes = view.openDisputes;
         e.version = view.version;
+        e.repeatCount = view.repeatCount;
+        e.referralOffice = view.referralOffice();
         return e;
     }
 

@@ -505,4 +505,12 @@ class LetterViewTest {
         assertThat(view.department).isEqualTo(Department.ADMINISTRATION);
         assertThat(view.status).isEqualTo(LetterStatus.ASSIGNED);
     }
+
+    @Test
+    void senderRepeatCountedGivesThePetitionsRepeatCount() {
+        petitionReceived();
+        assertThat(view.repeatCount).isNull();
+        apply(new SenderRepeatCounted(ID, 2, "SENDER_MATCH"));
+        assertThat(view.repeatCount).isEqualTo(2);
+    }
 }
