@@ -6,6 +6,7 @@ import org.letterdesk.events.FirstContactMade;
 import org.letterdesk.events.FollowUpRecorded;
 import org.letterdesk.events.PetitionAcceptanceDecided;
 import org.letterdesk.events.PetitionReviewAnswered;
+import org.letterdesk.events.ReferralReportReviewed;
 import org.letterdesk.events.ReplySent;
 
 import java.time.Instant;
@@ -14,7 +15,8 @@ import java.util.List;
 /**
  * Which event meets which deadline: the first contact meets the first response; the reply meets the first response
  * and the reply; the follow-up its deadline; an investigation its dispute's; a petition's acceptance decision its
- * ACCEPTANCE clock and a review's answer its REVIEW clock. The aggregate closes (and unschedules)
+ * ACCEPTANCE clock, a review's answer its REVIEW clock, a referral report's last approval its REFERRAL_REPORT
+ * clock. The aggregate closes (and unschedules)
  * the deadlines an event meets, the read side marks them met, both from this one table.
  */
 public final class DeadlineMeeting {
@@ -50,6 +52,9 @@ public final class DeadlineMeeting {
         }
         if (event instanceof PetitionReviewAnswered e) {
             return List.of(new Met(DeadlineKind.REVIEW, e.requestNo(), e.answeredAt()));
+        }
+        if (event instanceof ReferralReportReviewed e && e.completed()) {
+            return List.of(new Met(DeadlineKind.REFERRAL_REPORT, 0, null));
         }
         return List.of();
     }

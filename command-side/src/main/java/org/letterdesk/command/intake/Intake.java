@@ -25,6 +25,7 @@ import org.letterdesk.events.Category;
 import org.letterdesk.events.Channel;
 import org.letterdesk.events.LetterLinked;
 import org.letterdesk.events.LetterRouted;
+import org.letterdesk.events.ReferralRecorded;
 import org.letterdesk.events.SenderRepeatCounted;
 import org.letterdesk.procedure.EventMetaData;
 import org.letterdesk.events.DeadlineKind;
@@ -112,6 +113,12 @@ public class Intake {
                 PetitionClocks.ACCEPTANCE_DAYS, 0))
                 : List.of(planner.firstResponse(cmd.letterId(), cmd.receivedAt(), markUrgent),
                 planner.reply(cmd.letterId(), cmd.receivedAt(), cmd.channel(), markUrgent));
+        DeadlineSet referralReport = cmd.referral() == null ? null
+                : referralReportDeadline(cmd, planner, zone, due(set, DeadlineKind.REPLY));
+        if (referralReport != null) {
+            set = new java.util.ArrayList<>(set);
+            set.add(referralReport);
+        }
         set.forEach(deadline -> DeadlineScheduling.schedule(deadlineManager, deadline, now, scope));
         int repeatCount = senders.countEarlierAndRecord(cmd.letterId(), cmd.sender());
         String serial = serialNumbers.next(cmd.receivedAt().atZone(zone).getYear());
@@ -124,6 +131,10 @@ public class Intake {
             // The petition form's 信访次数; other letters answer the count without recording it (a sender file
             // records it for every letter where one exists).
             apply(new SenderRepeatCounted(cmd.letterId(), repeatCount, SenderHistory.SENDER_MATCH));
+        }
+        if (cmd.referral() != null) {
+            apply(new ReferralRecorded(cmd.letterId(), cmd.referral().office().strip(),
+                    cmd.referral().referenceNo().strip(), cmd.referral().dueDate()));
         }
         if (cmd.related() != null) {
             apply(new LetterLinked(cmd.letterId(), cmd.related().letterId(), cmd.related().serialNo(),
@@ -154,6 +165,25 @@ public class Intake {
         apply(new LetterAssigned(letterId, routing.department(), null, null),
                 MetaData.with(EventMetaData.USER, EventMetaData.SYSTEM_USER)
                         .and(EventMetaData.ROLE, EventMetaData.SYSTEM_ROLE));
+    }
+
+    /**
+     * The report back is due at the end of the office's due date; without one, when the reply is due. A petition
+     * has no reply clock before its acceptance, so its report without a due date takes the acceptance's.
+     */
+    private static DeadlineSet referralReportDeadline(RegisterLetter cmd, DeadlinePlanner planner, ZoneId zone,
+                                                      DeadlineSet reply) {
+        if (cmd.referral().dueDate() != null) {
+            Instant due = cmd.referral().dueDate().atTime(23, 59).atZone(zone).toInstant();
+            return planner.until(cmd.letterId(), DeadlineKind.REFERRAL_REPORT, 0, cmd.receivedAt(), due,
+                    "the referring office's due date " + cmd.referral().dueDate());
+        }
+        if (reply != null) {
+            return planner.until(cmd.letterId(), DeadlineKind.REFERRAL_REPORT, 0, cmd.receivedAt(), reply.due(),
+                    "the reply's due time (" + reply.basis() + ")");
+        }
+        return planner.calendarDays(cmd.letterId(), DeadlineKind.REFERRAL_REPORT, 0, cmd.receivedAt(),
+                PetitionClocks.ACCEPTANCE_DAYS, 0);
     }
 
     private static DeadlineSet due(List<DeadlineSet> set, DeadlineKind kind) {

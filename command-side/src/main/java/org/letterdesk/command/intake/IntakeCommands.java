@@ -10,6 +10,7 @@ import org.letterdesk.events.Department;
 import org.letterdesk.events.Sender;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Registration (收件登记), urgency, assignment (分配部门) and the first contact with the sender. */
@@ -25,14 +26,18 @@ public final class IntakeCommands {
     public record RegisterLetter(@TargetAggregateIdentifier String letterId, Channel channel, Instant receivedAt,
                                  Sender sender, String subject, String coreRequest, Category category,
                                  List<Attachment> attachments, String remarks, String urgentReason,
-                                 RelatedMatter related, Routing routing) {
+                                 RelatedMatter related, Routing routing, Referral referral) {
 
         public RegisterLetter(String letterId, Channel channel, Instant receivedAt, Sender sender, String subject,
                               String coreRequest, Category category, List<Attachment> attachments, String remarks,
                               String urgentReason) {
             this(letterId, channel, receivedAt, sender, subject, coreRequest, category, attachments, remarks,
-                    urgentReason, null, null);
+                    urgentReason, null, null, null);
         }
+    }
+
+    /** The superior office that referred the letter (批办件), its reference number and its due date (optional). */
+    public record Referral(String office, String referenceNo, LocalDate dueDate) {
     }
 
     /** The earlier letter a registration links to, and whether its matter was final (终结) at that moment. */

@@ -63,7 +63,8 @@ class IntakeController {
     @Operation(summary = "Register a letter (CLERK): LetterReceived, DeadlineSet, MarkedUrgent if urgentReason",
             description = "A PETITION gets its ACCEPTANCE deadline (15 calendar days) instead of the first-response "
                     + "and reply deadlines. relatedLetterId links an earlier letter (LetterLinked, recording whether "
-                    + "its matter was already final); department assigns at once (LetterAssigned).")
+                    + "its matter was already final); department assigns at once (LetterAssigned); referral {office, "
+                    + "referenceNo, dueDate} records ReferralRecorded and the REFERRAL_REPORT deadline.")
     ResponseEntity<RegistrationResult> register(@RequestBody RegisterLetterRequest body, CommandRequest request) {
         Actor actor = commands.authorize(Role.CLERK);
         commands.validate(body, b -> b.receivedAt() == null ? List.of()
@@ -76,7 +77,7 @@ class IntakeController {
         return commands.send(actor, request, body, version -> new RegisterLetter(letterId, body.channel(),
                 body.receivedAt().toInstant(), body.sender().toSender(), body.subject().strip(),
                 body.coreRequest().strip(), body.category(), attachments, body.remarks(), body.urgentReason(),
-                related, routing),
+                related, routing, body.referral() == null ? null : body.referral().toReferral()),
                 RegistrationResult.class, HttpStatus.CREATED);
     }
 

@@ -14,6 +14,7 @@ import org.letterdesk.events.Department;
 import org.letterdesk.events.Sender;
 
 import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,7 +34,18 @@ final class IntakeRequests {
                                  @Size(max = 2000) String remarks,
                                  @Size(max = 500) String urgentReason,
                                  UUID relatedLetterId,
-                                 Department department) {
+                                 Department department,
+                                 @Valid ReferralRequest referral) {
+    }
+
+    /** A referral by a superior office (批办件/交办件); dueDate optional (the reply's due time then applies). */
+    record ReferralRequest(@NotBlank @Size(max = 200) String office,
+                           @NotBlank @Size(max = 200) String referenceNo,
+                           LocalDate dueDate) {
+
+        IntakeCommands.Referral toReferral() {
+            return new IntakeCommands.Referral(office.strip(), referenceNo.strip(), dueDate);
+        }
     }
 
     record SenderRequest(@NotBlank @Size(max = 200) String name,

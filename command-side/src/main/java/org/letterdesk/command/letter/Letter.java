@@ -29,6 +29,7 @@ import org.letterdesk.command.intake.IntakeResults.RegistrationResult;
 import org.letterdesk.command.intake.SenderHistory;
 import org.letterdesk.command.intake.SerialNumbers;
 import org.letterdesk.command.petition.Petition;
+import org.letterdesk.command.referral.ReferralReport;
 import org.letterdesk.command.procedure.ContentFlags;
 import org.letterdesk.command.procedure.LetterCommand;
 import org.letterdesk.command.procedure.LetterFacts;
@@ -84,6 +85,8 @@ public class Letter implements LetterFacts {
     private final Archive archive = new Archive(this, deadlines);
     @AggregateMember
     private final Petition petition = new Petition(this, deadlines);
+    @AggregateMember
+    private final ReferralReport referralReport = new ReferralReport(this, deadlines);
 
     protected Letter() {
         // for Axon
@@ -197,9 +200,9 @@ public class Letter implements LetterFacts {
                 openObligations()).status();
     }
 
-    /** Answers owed besides the reply: a petition's review request. */
+    /** Answers owed besides the reply: a petition's review request, a referral's report back. */
     private int openObligations() {
-        return petition.reviewPending() ? 1 : 0;
+        return (petition.reviewPending() ? 1 : 0) + (referralReport.pending() ? 1 : 0);
     }
 
     @Override
@@ -211,6 +214,9 @@ public class Letter implements LetterFacts {
     public String pendingWork() {
         if (!reply.sent()) {
             return "it has not been replied to";
+        }
+        if (referralReport.pending()) {
+            return "its report to the referring office is not yet approved";
         }
         if (petition.reviewPending()) {
             return "its petition review request awaits the answer";

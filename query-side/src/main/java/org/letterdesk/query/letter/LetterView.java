@@ -52,6 +52,8 @@ public class LetterView {
     public Petition petition;
     /** The earlier letter this one was linked to at registration, and whether its matter was final then. */
     public Related related;
+    /** The referring office (批办件) and the reports back to it; null for a letter not referred. */
+    public Referral referral;
     /** The sender's earlier letters counted at a petition's registration (信访次数 = this + 1), else null. */
     public Integer repeatCount;
     /** The routing rule that chose the department at registration, if one did. */
@@ -179,6 +181,26 @@ public class LetterView {
         public String answer;
         public String answeredBy;
         public Instant answeredAt;
+    }
+
+    public static class Referral {
+        public String office;
+        public String referenceNo;
+        public java.time.LocalDate dueDate;
+        public List<ReferralReport> reports = new ArrayList<>();
+        /** When the last required level approved a report: the report is done. */
+        public Instant doneAt;
+    }
+
+    public static class ReferralReport {
+        public int reportNo;
+        public String problem;
+        public String background;
+        public String investigation;
+        public String outcome;
+        public String reporter;
+        public Instant reportedAt;
+        public List<Review> reviews = new ArrayList<>();
     }
 
     /** @param matterFinal the related letter's matter was already final when this letter was registered */
@@ -373,6 +395,27 @@ public class LetterView {
             petition.matterFinal = petition.matterFinal || e.matterFinal();
         } else if (event instanceof LetterLinked e) {
             related = new Related(e.relatedLetterId(), e.relatedSerialNo(), e.relatedMatterFinal());
+        } else if (event instanceof ReferralRecorded e) {
+            referral = new Referral();
+            referral.office = e.office();
+            referral.referenceNo = e.referenceNo();
+            referral.dueDate = e.dueDate();
+        } else if (event instanceof ReferralReported e && referral != null) {
+            ReferralReport r = new ReferralReport();
+            r.reportNo = e.reportNo();
+            r.problem = e.problem();
+            r.background = e.background();
+            r.investigation = e.investigation();
+            r.outcome = e.outcome();
+            r.reporter = e.reporter();
+            r.reportedAt = ctx.at();
+            referral.reports.add(r);
+        } else if (event instanceof ReferralReportReviewed e && referral != null) {
+            referral.reports.stream().filter(r -> r.reportNo == e.reportNo()).findFirst().ifPresent(r ->
+                    r.reviews.add(new Review(e.level(), e.decision(), e.reviewer(), e.comment(), ctx.at())));
+            if (e.completed()) {
+                referral.doneAt = ctx.at();
+            }
         } else if (event instanceof SenderRepeatCounted e) {
             repeatCount = e.repeatCount();
         } else if (event instanceof LetterRouted e) {
@@ -443,10 +486,14 @@ public class LetterView {
                 && petition.acceptance.decision == AcceptanceDecision.NOT_ACCEPTED;
     }
 
-    /** Answers owed besides the reply, as the letter aggregate counts them: unanswered review requests. */
+    /**
+     * Answers owed besides the reply, as the letter aggregate counts them: unanswered review requests, a referral
+     * report not yet done.
+     */
     private int openObligations() {
-        return petition == null ? 0
+        int reviews = petition == null ? 0
                 : (int) petition.reviewRequests.stream().filter(r -> r.answeredAt == null).count();
+        return reviews + (referral != null && referral.doneAt == null ? 1 : 0);
     }
 
     private DraftStage draftStage() {
@@ -469,7 +516,7 @@ public class LetterView {
 
     /** The office that referred the letter (交办单位), or null. */
     public String referralOffice() {
-        return null;
+        return referral == null ? null : referral.office;
     }
 
     /** The register's 实际完成时间: when the reply went out, or when a petition's non-acceptance was decided. */

@@ -53,8 +53,15 @@ public class WorklistEntry {
     private int openDisputes;
     @Column(name = "version", nullable = false)
     private long version;
+    /** The superior office that referred the letter (批办件), if one did. */
+    @Column(name = "referral_office")
+    private String referralOffice;
 
     protected WorklistEntry() {
+    }
+
+    public String getReferralOffice() {
+        return referralOffice;
     }
 
     WorklistEntry(String letterId) {
@@ -83,6 +90,7 @@ public class WorklistEntry {
         openCorrections = view.openCorrections;
         openDisputes = view.openDisputes;
         version = view.version;
+        referralOffice = view.referralOffice();
     }
 
     public String getLetterId() {

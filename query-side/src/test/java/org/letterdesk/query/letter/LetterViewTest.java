@@ -513,4 +513,60 @@ class LetterViewTest {
         apply(new SenderRepeatCounted(ID, 2, "SENDER_MATCH"));
         assertThat(view.repeatCount).isEqualTo(2);
     }
+
+    // ---------------------------------------------------------------- referrals (批办件)
+
+    private void referred() {
+        received();
+        apply(new ReferralRecorded(ID, "县政府办公室督查科", "县委第12号批办件", java.time.LocalDate.parse("2026-10-20")));
+    }
+
+    private ReferralReported report(int no) {
+        return new ReferralReported(ID, no, "反映的问题", "基本情况", "调查情况", "处理结果", "harry");
+    }
+
+    @Test
+    void referralRecordedNamesTheOfficeAndKeepsARepliedLetterOpen() {
+        referred();
+        assertThat(view.referral.office).isEqualTo("县政府办公室督查科");
+        assertThat(view.referral.referenceNo).isEqualTo("县委第12号批办件");
+        assertThat(view.referral.dueDate).isEqualTo(java.time.LocalDate.parse("2026-10-20"));
+        assertThat(view.referralOffice()).isEqualTo("县政府办公室督查科");
+        approvedAndSent();
+        assertThat(view.status).isEqualTo(LetterStatus.SENT);
+    }
+
+    @Test
+    void referralReportedAddsAReport() {
+        referred();
+        Instant at = T0.plus(Duration.ofDays(1));
+        apply(report(1), at, "harry");
+        LetterView.ReferralReport r = view.referral.reports.get(0);
+        assertThat(r.reportNo).isEqualTo(1);
+        assertThat(r.problem).isEqualTo("反映的问题");
+        assertThat(r.background).isEqualTo("基本情况");
+        assertThat(r.investigation).isEqualTo("调查情况");
+        assertThat(r.outcome).isEqualTo("处理结果");
+        assertThat(r.reporter).isEqualTo("harry");
+        assertThat(r.reportedAt).isEqualTo(at);
+    }
+
+    @Test
+    void referralReportReviewedCompletesTheReportMeetsItsDeadlineAndClosesARepliedLetter() {
+        referred();
+        deadline(DeadlineKind.REFERRAL_REPORT, 0, T0.plus(Duration.ofDays(20)));
+        approvedAndSent();
+        apply(report(1));
+        apply(new ReferralReportReviewed(ID, 1, ReviewLevel.FORMAT, ReviewDecision.APPROVED, "rita", "同意", false));
+        assertThat(view.referral.doneAt).isNull();
+        assertThat(view.status).isEqualTo(LetterStatus.SENT);
+        Instant at = T0.plus(Duration.ofDays(2));
+        apply(new ReferralReportReviewed(ID, 1, ReviewLevel.SUPERVISOR, ReviewDecision.APPROVED, "sam", "同意", true),
+                at, "sam");
+        assertThat(view.referral.reports.get(0).reviews).extracting(LetterView.Review::level)
+                .containsExactly(ReviewLevel.FORMAT, ReviewLevel.SUPERVISOR);
+        assertThat(view.referral.doneAt).isEqualTo(at);
+        assertThat(view.deadlines.get(DeadlineKind.REFERRAL_REPORT).state).isEqualTo("MET");
+        assertThat(view.status).isEqualTo(LetterStatus.CLOSED);
+    }
 }
