@@ -19,6 +19,8 @@ public enum ProblemCode {
     FOUR_EYES(409, "Four-eyes rule"),
     REVIEW_ORDER(409, "Review order"),
     WORDING_FINDINGS(409, "Wording findings"),
+    /** A complex letter's draft must offer at least two alternatives (A/B 方案). */
+    ALTERNATIVES_REQUIRED(409, "Alternatives required"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     VERSION_CONFLICT(412, "Version conflict"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),

@@ -6,6 +6,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.letterdesk.command.drafting.DraftingCommands.DraftReply;
 import org.letterdesk.command.procedure.LetterFacts;
 import org.letterdesk.command.procedure.Refusals;
+import org.letterdesk.problem.ProblemCode;
 import org.letterdesk.events.ReplyDrafted;
 import org.letterdesk.events.WordingFinding;
 import org.letterdesk.procedure.EventMetaData;
@@ -19,6 +20,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * reply went out (a wrong reply is corrected instead). Every draft runs through the wording check.
  */
 public class Drafts {
+
+    /** Complex problems offer at least two alternatives (A/B 方案), seed 000. */
+    static final int MIN_ALTERNATIVES = 2;
 
     private final LetterFacts letter;
     private int latestDraftNo;
@@ -37,6 +41,13 @@ public class Drafts {
         if (letter.replied()) {
             throw Refusals.invalid(letter.letterId(),
                     "Letter " + letter.serialNo() + " was already replied to; issue a correction instead");
+        }
+        long alternatives = cmd.content().alternatives() == null ? 0
+                : cmd.content().alternatives().stream().filter(a -> a != null && !a.isBlank()).count();
+        if (letter.flags().complex() && alternatives < MIN_ALTERNATIVES) {
+            throw Refusals.refused(ProblemCode.ALTERNATIVES_REQUIRED, letter.letterId(), "Letter "
+                    + letter.serialNo() + " is complex: its draft must offer at least " + MIN_ALTERNATIVES
+                    + " alternatives (A/B 方案), not " + alternatives);
         }
         List<WordingFinding> findings = wordingChecker.check(cmd.content());
         apply(new ReplyDrafted(letter.letterId(), latestDraftNo + 1, user, cmd.content(), findings));

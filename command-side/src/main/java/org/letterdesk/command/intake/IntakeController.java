@@ -19,6 +19,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.letterdesk.command.intake.IntakeCommands.RelatedMatter;
 import org.letterdesk.command.intake.IntakeCommands.Routing;
 import org.letterdesk.command.petition.PetitionCommands.DescribeMatter;
+import org.letterdesk.command.routing.Router;
 import org.letterdesk.command.petition.PetitionCommands.MatterState;
 import org.letterdesk.events.LetterIds;
 import org.letterdesk.problem.LetterdeskProblem;
@@ -47,14 +48,16 @@ class IntakeController {
 
     private final CommandRunner commands;
     private final CommandGateway gateway;
+    private final Router router;
     private final Clock clock;
     private final OffsetDateTime earliestReceipt;
 
-    IntakeController(CommandRunner commands, CommandGateway gateway, Clock clock,
+    IntakeController(CommandRunner commands, CommandGateway gateway, Router router, Clock clock,
                      @Value("${letterdesk.intake.earliest-received-at:" + ReceiptTime.DEFAULT_EARLIEST + "}")
                      String earliestReceipt) {
         this.commands = commands;
         this.gateway = gateway;
+        this.router = router;
         this.clock = clock;
         this.earliestReceipt = ReceiptTime.earliest(earliestReceipt);
     }
@@ -63,14 +66,17 @@ class IntakeController {
     @Operation(summary = "Register a letter (CLERK): LetterReceived, DeadlineSet, MarkedUrgent if urgentReason",
             description = "A PETITION gets its ACCEPTANCE deadline (15 calendar days) instead of the first-response "
                     + "and reply deadlines. relatedLetterId links an earlier letter (LetterLinked, recording whether "
-                    + "its matter was already final); department assigns at once (LetterAssigned); referral {office, "
+                    + "its matter was already final); department assigns at once (LetterAssigned), else the first matching routing rule assigns by system "
+                    + "(LetterRouted naming the rule, LetterAssigned); referral {office, "
                     + "referenceNo, dueDate} records ReferralRecorded and the REFERRAL_REPORT deadline.")
     ResponseEntity<RegistrationResult> register(@RequestBody RegisterLetterRequest body, CommandRequest request) {
         Actor actor = commands.authorize(Role.CLERK);
         commands.validate(body, b -> b.receivedAt() == null ? List.of()
                 : ReceiptTime.errors(b.receivedAt().toInstant(), clock.instant(), earliestReceipt));
         RelatedMatter related = body.relatedLetterId() == null ? null : related(body.relatedLetterId());
-        Routing routing = body.department() == null ? null : new Routing(body.department(), null);
+        Routing routing = body.department() != null ? new Routing(body.department(), null)
+                : router.route(body.category(), body.channel(), body.subject(), body.coreRequest())
+                .map(rule -> new Routing(rule.department(), rule.id())).orElse(null);
         String letterId = LetterIds.next(clock.instant()).toString();
         List<org.letterdesk.events.Attachment> attachments = body.attachments() == null ? List.of()
                 : body.attachments().stream().map(AttachmentRequest::toAttachment).toList();
