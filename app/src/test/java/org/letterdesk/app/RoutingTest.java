@@ -59,7 +59,10 @@ class RoutingTest extends ApiTestSupport {
         assertThat(reported.body().get("department").asString()).isEqualTo("BUSINESS");
         assertThat(reported.body().get("status").asString()).isEqualTo("ASSIGNED");
         String id = reported.body().get("letterId").asString();
-        JsonNode view = awaitLetter("clerk", id, reported.body().get("version").asLong());
+        long version = reported.body().get("version").asLong();
+        // Polled rather than one bounded wait: the projection may lag on a loaded machine.
+        awaitUntil(() -> get("clerk", "/api/letters/" + id + "?minVersion=" + version).status() == 200);
+        JsonNode view = awaitLetter("clerk", id, version);
         assertThat(view.at("/routing/ruleId").asString()).isEqualTo("report-matter");
         assertThat(view.get("department").asString()).isEqualTo("BUSINESS");
         JsonNode assigned = history(id).stream().filter(e -> e.get("type").asString().equals("LetterAssigned"))

@@ -40,6 +40,10 @@ class ReviewController {
     @Operation(summary = "Review the latest draft (REVIEWER for FORMAT, SUPERVISOR, DIRECTOR):"
             + " ReviewApproved or ReviewRejected; with target REFERRAL_REPORT the latest referral report:"
             + " ReferralReportReviewed (adds reportNo, reportDone)")
+    // Documented as the reply review's result, which the referral report's extends: clients typed on it keep working.
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = LetterResult.class)))
     ResponseEntity<? extends CommandResult> review(@PathVariable UUID id, @RequestBody ReviewRequest body,
                                         CommandRequest request) {
         // The level decides the role, so it is read before the body is validated; without a level any reviewing

@@ -1,5 +1,6 @@
 package org.letterdesk.query.letter;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.letterdesk.events.*;
 import org.letterdesk.procedure.DeadlineMeeting;
 import org.letterdesk.procedure.DraftStage;
@@ -49,14 +50,19 @@ public class LetterView {
     public List<Dispute> disputes = new ArrayList<>();
     public Archive archive;
     /** A petition's (信访) acceptance, extension and review requests; null for any other category. */
+    @JsonInclude(JsonInclude.Include.NON_NULL) // absent, not null, in the documents of letters before them
     public Petition petition;
     /** The earlier letter this one was linked to at registration, and whether its matter was final then. */
+    @JsonInclude(JsonInclude.Include.NON_NULL) // absent, not null, in the documents of letters before them
     public Related related;
     /** The referring office (批办件) and the reports back to it; null for a letter not referred. */
+    @JsonInclude(JsonInclude.Include.NON_NULL) // absent, not null, in the documents of letters before them
     public Referral referral;
     /** The sender's earlier letters counted at a petition's registration (信访次数 = this + 1), else null. */
+    @JsonInclude(JsonInclude.Include.NON_NULL) // absent, not null, in the documents of letters before them
     public Integer repeatCount;
     /** The routing rule that chose the department at registration, if one did. */
+    @JsonInclude(JsonInclude.Include.NON_NULL) // absent, not null, in the documents of letters before them
     public Routing routing;
     public int openCorrections;
     public int openDisputes;
