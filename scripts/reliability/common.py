@@ -136,7 +136,7 @@ class Server:
             cmd = ["psql", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-d", "postgres"]
             env = dict(os.environ, PGPASSWORD=password)
         out = subprocess.run(cmd + ["-At", "-F", "\t", "-c", query], capture_output=True, text=True, env=env,
-                             timeout=600)
+                             timeout=600, cwd=WORK)
         if out.returncode != 0:
             raise RuntimeError(out.stderr)
         return [line.split("\t") for line in out.stdout.splitlines() if line]

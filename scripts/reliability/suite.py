@@ -129,7 +129,7 @@ def nodes(args):
     """Two command nodes and two query nodes on the local PostgreSQL; one of each killed under load."""
     db = f"letterdesk_reliability_{int(time.time())}"
     subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"CREATE DATABASE {db}"], check=True,
-                   capture_output=True)
+                   capture_output=True, cwd=WORK)
     url = f"jdbc:postgresql://127.0.0.1:5432/{db}"
     command = ["--letterdesk.query-side.enabled=false", "--letterdesk.command-side.cached-letters=0"]
     query = ["--letterdesk.command-side.enabled=false"]
@@ -179,7 +179,7 @@ def nodes(args):
     for s in (c1, q1):
         s.stop()
     save("nodes", result)
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"DROP DATABASE {db}"], capture_output=True)
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"DROP DATABASE {db}"], capture_output=True, cwd=WORK)
 
 
 def hostile_run(args):
@@ -195,7 +195,7 @@ def rebuild(args):
     live processor, then rebuilt: every read-model table compared by checksum."""
     db = f"letterdesk_rebuild_{int(time.time())}"
     subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"CREATE DATABASE {db}"], check=True,
-                   capture_output=True)
+                   capture_output=True, cwd=WORK)
     url = f"jdbc:postgresql://127.0.0.1:5432/{db}"
     server = Server("rebuild", datasource_url=url, heap="1g").start()
     server.await_up()
@@ -246,7 +246,7 @@ def rebuild(args):
               "tables_differing": differing, "last_bulk_replay": json.loads(progress).get("lastBulkReplay")}
     server.stop()
     save("rebuild", result)
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"DROP DATABASE {db}"], capture_output=True)
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"DROP DATABASE {db}"], capture_output=True, cwd=WORK)
 
 
 NOT_READ_MODELS = {"domain_event_entry", "snapshot_event_entry", "token_entry", "scheduled_tasks",

@@ -97,6 +97,14 @@ class HostileQueryTest extends ApiTestSupport {
         assertRefused(raw.get("supervisor", target), name);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"/api/register?q=%00|q", "/api/register?department=a%00b|department",
+            "/api/register/export?format=csv&q=%00|q", "/api/disputes?from=%00|from"})
+    void aValueWithTheNulCharacterIsRefusedNamingTheParameter(String target, String name) {
+        // PostgreSQL cannot take U+0000 as text: the register's search failed with 500.
+        assertRefused(raw.get("supervisor", target), name);
+    }
+
     @Test
     void aControlCharacterInAValueIsJustText() {
         Answer answer = raw.get("supervisor", "/api/register?q=%01&size=1");

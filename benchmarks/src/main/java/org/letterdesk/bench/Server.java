@@ -41,6 +41,10 @@ final class Server implements AutoCloseable {
                 "--spring.datasource.url=" + config.jdbcUrl(),
                 "--spring.datasource.username=" + config.pgUser(),
                 "--server.port=" + port,
+                // The command benchmarks measure no mail: no embedded mail server, no mailbox polling or sending.
+                "--letterdesk.mail.embedded.enabled=false",
+                "--letterdesk.mail.intake.enabled=false",
+                "--letterdesk.mail.outbox.enabled=false",
                 "--logging.level.root=WARN"));
         return start(config, "server-" + label, command, port, "/actuator/health");
     }

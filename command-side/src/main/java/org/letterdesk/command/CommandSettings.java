@@ -13,7 +13,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("letterdesk")
 public record CommandSettings(@DefaultValue DeadlineSettings deadlines,
                               @DefaultValue Wording wording,
-                              @DefaultValue("3") int retentionYears) {
+                              @DefaultValue("3") int retentionYears,
+                              @DefaultValue Supervision supervision) {
+
+    /**
+     * Supervision (督办): working days between reminders (催办), and the deadline kinds whose miss opens it
+     * (empty: REPLY and COMMITMENT).
+     */
+    public record Supervision(@DefaultValue("2") int reminderWorkingDays,
+                              java.util.List<org.letterdesk.events.DeadlineKind> deadlineKinds) {
+
+        public org.letterdesk.command.supervision.SupervisionPolicy policy() {
+            return org.letterdesk.command.supervision.SupervisionPolicy.of(reminderWorkingDays, deadlineKinds);
+        }
+    }
 
     /** Phrase lists of the wording check; a list left empty in configuration keeps the built-in default. */
     public record Wording(java.util.List<String> absolutePromises, java.util.List<String> slang,

@@ -10,6 +10,7 @@ import org.letterdesk.command.deadline.DeadlinePlanner;
 import org.letterdesk.command.deadline.DeadlineRules;
 import org.letterdesk.command.drafting.WordingChecker;
 import org.letterdesk.command.letter.RecentLetters;
+import org.letterdesk.command.supervision.SupervisionPolicy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,6 +42,11 @@ public class CommandSideConfiguration {
     }
 
     @Bean
+    SupervisionPolicy supervisionPolicy(CommandSettings settings) {
+        return settings.supervision().policy();
+    }
+
+    @Bean
     RetentionPolicy retentionPolicy(CommandSettings settings) {
         return new RetentionPolicy(settings.retentionYears());
     }
@@ -53,6 +59,12 @@ public class CommandSideConfiguration {
      */
     @Bean
     Cache letterCache(@Value("${letterdesk.command-side.cached-letters:5000}") int capacity) {
+        return capacity > 0 ? new RecentLetters(capacity) : NoCache.INSTANCE;
+    }
+
+    /** Sender files recently matched or worked on (a file with many letters is not replayed per command). */
+    @Bean
+    Cache senderFileCache(@Value("${letterdesk.command-side.cached-sender-files:5000}") int capacity) {
         return capacity > 0 ? new RecentLetters(capacity) : NoCache.INSTANCE;
     }
 

@@ -11,6 +11,7 @@ public enum ProblemCode {
     FORBIDDEN(403, "Forbidden"),
     LETTER_NOT_FOUND(404, "Letter not found"),
     NOT_FOUND(404, "Not found"),
+    SENDER_NOT_FOUND(404, "Sender not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     /** A request method this server does not implement at all (e.g. FOO), as RFC 9110 advises. */
     METHOD_NOT_IMPLEMENTED(501, "Method not implemented"),
@@ -21,6 +22,8 @@ public enum ProblemCode {
     WORDING_FINDINGS(409, "Wording findings"),
     /** A complex letter's draft must offer at least two alternatives (A/B 方案). */
     ALTERNATIVES_REQUIRED(409, "Alternatives required"),
+    /** Erasure of a sender's personal data while one of their letters is still within retention. */
+    RETENTION_NOT_EXPIRED(409, "Retention not expired"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     VERSION_CONFLICT(412, "Version conflict"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),

@@ -1,5 +1,6 @@
 package org.letterdesk.procedure;
 
+import org.letterdesk.events.CommitmentFulfilled;
 import org.letterdesk.events.DeadlineKind;
 import org.letterdesk.events.DisputeInvestigated;
 import org.letterdesk.events.FirstContactMade;
@@ -14,9 +15,9 @@ import java.util.List;
 
 /**
  * Which event meets which deadline: the first contact meets the first response; the reply meets the first response
- * and the reply; the follow-up its deadline; an investigation its dispute's; a petition's acceptance decision its
- * ACCEPTANCE clock, a review's answer its REVIEW clock, a referral report's last approval its REFERRAL_REPORT
- * clock. The aggregate closes (and unschedules)
+ * and the reply; the follow-up its deadline; an investigation its dispute's; a fulfilment its commitment's; a
+ * petition's acceptance decision its ACCEPTANCE clock, a review's answer its REVIEW clock, a referral report's last
+ * approval its REFERRAL_REPORT clock. The aggregate closes (and unschedules)
  * the deadlines an event meets, the read side marks them met, both from this one table.
  */
 public final class DeadlineMeeting {
@@ -24,7 +25,8 @@ public final class DeadlineMeeting {
     /**
      * A deadline an event meets.
      *
-     * @param ref the dispute number for DISPUTE_INVESTIGATION, else 0
+     * @param ref the dispute number for DISPUTE_INVESTIGATION, the commitment number for COMMITMENT, the review request
+     *            number for REVIEW, else 0
      * @param at  when it was met, if the event says; null means at the event's own time
      */
     public record Met(DeadlineKind kind, int ref, Instant at) {
@@ -46,6 +48,9 @@ public final class DeadlineMeeting {
         }
         if (event instanceof DisputeInvestigated e) {
             return List.of(new Met(DeadlineKind.DISPUTE_INVESTIGATION, e.disputeNo(), null));
+        }
+        if (event instanceof CommitmentFulfilled e) {
+            return List.of(new Met(DeadlineKind.COMMITMENT, e.n(), e.fulfilledAt()));
         }
         if (event instanceof PetitionAcceptanceDecided e) {
             return List.of(new Met(DeadlineKind.ACCEPTANCE, 0, e.decidedAt()));

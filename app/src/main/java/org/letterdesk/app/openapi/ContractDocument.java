@@ -52,6 +52,23 @@ class ContractDocument implements OpenApiCustomizer {
     /** A pattern that is a literal word (PHONE). */
     private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile("^\\^?([A-Za-z0-9_]+)\\$?$");
 
+    /** Examples with Chinese data for the request properties a client fills most, by property name. */
+    private static final Map<String, String> EXAMPLES = Map.ofEntries(
+            Map.entry("name", "张三"), Map.entry("organization", "上海某某贸易有限公司"),
+            Map.entry("phone", "13800138000"), Map.entry("email", "zhang.san@example.com"),
+            Map.entry("address", "上海市浦东新区世纪大道100号"), Map.entry("subject", "会员积分未到账"),
+            Map.entry("coreRequest", "请核实三月份消费积分并补发"), Map.entry("remarks", "来信附收据复印件"),
+            Map.entry("urgentReason", "涉及重大投诉"), Map.entry("reason", "涉及重大投诉"),
+            Map.entry("note", "已致电确认"), Map.entry("assignee", "handler"),
+            Map.entry("salutation", "尊敬的张三："), Map.entry("summary", "关于您反映的会员积分未到账的问题，现答复如下："),
+            Map.entry("term", "会员积分"), Map.entry("explanation", "消费1元获得1积分"),
+            Map.entry("comment", "格式符合要求"), Map.entry("recipient", "张三"), Map.entry("trackingNo", "XA123456789CN"),
+            Map.entry("whatWasWrong", "积分数额有误"), Map.entry("correctedContent", "应补发积分为320分"),
+            Map.entry("senderView", "应立即补发"), Map.entry("organizationView", "按流程三个工作日内补发"),
+            Map.entry("findings", "系统日志显示已补发"), Map.entry("outcome", "协商一致"),
+            Map.entry("archiveNo", "ARC-2026-0001"), Map.entry("fileName", "收据.jpg"),
+            Map.entry("receivedAt", "2026-09-30T15:00:00+08:00"), Map.entry("serialNo", "2026-000123"));
+
     private static final Map<String, String> ERRORS = Map.ofEntries(
             Map.entry("400", "VALIDATION_FAILED (naming the refused field, parameter or header in `errors`) or "
                     + "MALFORMED_REQUEST"),
@@ -167,6 +184,9 @@ class ContractDocument implements OpenApiCustomizer {
         if (idempotent) {
             statuses.add("422");
         }
+        // Refusals an operation declares itself (e.g. 409 of a command without If-Match) are problems too.
+        responses.keySet().stream().filter(code -> code.startsWith("4") || code.startsWith("5"))
+                .filter(code -> !statuses.contains(code)).toList().forEach(statuses::add);
         for (String status : statuses) {
             ApiResponse response = responses.get(status);
             if (response == null) {
@@ -197,12 +217,21 @@ class ContractDocument implements OpenApiCustomizer {
             return;
         }
         response.getContent().forEach((type, media) -> {
-            if (type.startsWith("text/")) {
+            if (isJson(type)) {
+                return;
+            }
+            if (type.startsWith("text/") || type.endsWith("ndjson")) {
                 media.setSchema(Schemas.of("string").maxLength(Integer.MAX_VALUE));
-            } else if (!type.contains("json")) {
+            } else {
                 media.setSchema(Schemas.of("string").format("binary").maxLength(Integer.MAX_VALUE));
             }
         });
+    }
+
+    /** One JSON document (application/json, application/problem+json, …), not a stream of them (x-ndjson). */
+    static boolean isJson(String mediaType) {
+        String base = mediaType.split(";")[0].strip();
+        return base.equals("application/json") || base.endsWith("+json") || base.equals("*/*");
     }
 
     private static void parameter(Parameter parameter) {
@@ -234,6 +263,10 @@ class ContractDocument implements OpenApiCustomizer {
         Map<String, Schema> properties = new LinkedHashMap<>();
         schema.getProperties().forEach((name, property) -> {
             limits(property);
+            if (property.getExample() == null && EXAMPLES.containsKey(name)
+                    && "string".equals(Schemas.typeOf(property)) && property.getEnum() == null) {
+                property.setExample(EXAMPLES.get(name));
+            }
             if (property.getProperties() != null) {
                 objectSchema(property);
             }

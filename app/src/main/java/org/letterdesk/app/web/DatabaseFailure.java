@@ -65,6 +65,11 @@ enum DatabaseFailure {
                 return Optional.of(LOCKED);
             }
         }
+        if (t instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
+            // Hikari's stand-in for a connection it has closed (after a socket timeout while the database was frozen)
+            // answers the transaction's rollback so, and that failure replaces the statement's own I/O error.
+            return Optional.of(UNREACHABLE);
+        }
         if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                 || t instanceof SQLRecoverableException || t instanceof CannotGetJdbcConnectionException
                 || t instanceof CannotCreateTransactionException || t instanceof ConnectException) {

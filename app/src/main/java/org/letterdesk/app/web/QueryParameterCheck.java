@@ -23,7 +23,8 @@ import java.util.Map;
  * The query string of every /api request, checked before anything reads a parameter: each parameter must have a
  * plain name — not empty, no control or unassigned characters, no {@code .}, {@code [} or {@code ]} (no API
  * parameter is nested or indexed, so such a name is a client's mistake, e.g. {@code filter[q]} for {@code q}, that
- * would otherwise be silently ignored) — and names and values must be valid percent-encoded UTF-8. Anything else is
+ * would otherwise be silently ignored) — and names and values must be valid percent-encoded UTF-8, values without
+ * the character U+0000 (which PostgreSQL cannot take as text). Anything else is
  * 400 VALIDATION_FAILED naming each such parameter as sent (decoded where it decodes). Left to Tomcat, Spring
  * Security's firewall and Spring's data binding, the same requests failed deep inside a controller's argument
  * binding, as 500.
@@ -75,8 +76,14 @@ class QueryParameterCheck extends OncePerRequestFilter {
             String problem = nameProblem(name);
             if (problem != null) {
                 byName.putIfAbsent(name, problem);
-            } else if (equals >= 0 && decode(pair.substring(equals + 1)) == null) {
-                byName.putIfAbsent(name, "has a value that is not valid percent-encoded UTF-8");
+            } else if (equals >= 0) {
+                String value = decode(pair.substring(equals + 1));
+                if (value == null) {
+                    byName.putIfAbsent(name, "has a value that is not valid percent-encoded UTF-8");
+                } else if (value.indexOf('\0') >= 0) {
+                    // PostgreSQL cannot take U+0000 in a text parameter: the query failed with 500.
+                    byName.putIfAbsent(name, "has a value with the character U+0000");
+                }
             }
         }
         List<Map<String, String>> errors = new ArrayList<>();

@@ -26,17 +26,27 @@ import java.util.Map;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1) // after the security headers (SecurityHeaders)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    /** File uploads (POST /api/attachments) may be as large as the attachment limit, plus the multipart framing. */
+    private static final String UPLOADS = "/api/attachments";
+    private static final long MULTIPART_FRAMING = 64 * 1024;
+
+    private final long requestMaxBytes;
+    private final long uploadMaxBytes;
     private final ProblemWriter problems;
 
-    RequestSizeLimitFilter(@Value("${letterdesk.max-request-bytes:262144}") long maxBytes, ProblemWriter problems) {
-        this.maxBytes = maxBytes;
+    RequestSizeLimitFilter(@Value("${letterdesk.max-request-bytes:262144}") long maxBytes,
+                           @Value("${letterdesk.attachments.max-bytes:26214400}") long attachmentMaxBytes,
+                           ProblemWriter problems) {
+        this.requestMaxBytes = maxBytes;
+        this.uploadMaxBytes = Math.max(maxBytes, attachmentMaxBytes + MULTIPART_FRAMING);
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = "POST".equals(request.getMethod()) && UPLOADS.equals(request.getRequestURI())
+                ? uploadMaxBytes : requestMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             problems.write(request, response, ProblemCode.PAYLOAD_TOO_LARGE,
                     "The request body exceeds " + maxBytes + " bytes", Map.of("maxBytes", maxBytes));

@@ -52,10 +52,14 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A front-end team's view of the contract: a client generated at build time from the committed OpenAPI document
@@ -74,6 +78,20 @@ class GeneratedClientTest extends ApiTestSupport {
                     .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8))));
             return client;
         };
+    }
+
+    /**
+     * The answer of a read, asked again while it is 503 PROJECTION_NOT_CAUGHT_UP (its bounded wait for the read
+     * model ran out on a busy machine; the document lists the 503).
+     */
+    private static <T> T caughtUp(Callable<T> read) {
+        AtomicReference<T> answer = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptionsMatching(
+                e -> e instanceof ApiException api && api.getCode() == 503).until(() -> {
+                    answer.set(read.call());
+                    return true;
+                });
+        return answer.get();
     }
 
     private ApiClient anonymous() {
@@ -115,8 +133,7 @@ class GeneratedClientTest extends ApiTestSupport {
         assertThat(stale.getResponseBody()).contains("\"code\":\"VERSION_CONFLICT\"");
 
         new IntakeApi(as.apply("handler")).intakeFirstContact(id,
-                new FirstContactRequest().channel("PHONE").note("已致电确认"), "\"" + assigned.getVersion() + "\"",
-                null, null);
+                new FirstContactRequest().channel("PHONE").note("已致电确认"), "*", null, null);
         new ContentReviewApi(as.apply("handler")).contentReviewFlag(id, new FlagsRequest().personalData(true)
                 .financialInfo(true).major(true).complex(false).note("涉及银行账户"), null, null, null);
         new ContentReviewApi(as.apply("legal")).contentReviewLegalApproval(id,
@@ -141,7 +158,7 @@ class GeneratedClientTest extends ApiTestSupport {
                 .comment("同意"), null, null, null);
         assertThat(approved.getStatus()).hasToString("APPROVED");
 
-        String rendered = new LettersApi(as.apply("handler")).renderedDraftRendered(id, 1);
+        String rendered = caughtUp(() -> new LettersApi(as.apply("handler")).renderedDraftRendered(id, 1));
         assertThat(rendered).startsWith("尊敬的李四：").contains("多扣的服务费已于今日原路退回。");
 
         ReplyResult sent = new ReplyApi(as.apply("clerk")).replySendReply(id, new SendReplyRequest()
@@ -168,7 +185,8 @@ class GeneratedClientTest extends ApiTestSupport {
         assertThat(archived.getStatus()).hasToString("ARCHIVED");
         assertThat(archived.getRetainUntil()).isAfter(OffsetDateTime.now().plusYears(3).minusDays(1));
 
-        LetterView view = new LettersApi(as.apply("auditor")).letterQueryLetter(id, archived.getVersion());
+        LetterView view = caughtUp(() -> new LettersApi(as.apply("auditor")).letterQueryLetter(id,
+                archived.getVersion()));
         assertThat(view.getSerialNo()).isEqualTo(registered.getSerialNo());
         assertThat(view.getStatus()).hasToString("ARCHIVED");
         assertThat(view.getSender().getName()).isEqualTo("李四");

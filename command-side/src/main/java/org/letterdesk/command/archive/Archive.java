@@ -25,6 +25,7 @@ public class Archive {
     private final LetterFacts letter;
     private final Deadlines deadlines;
     private boolean archived;
+    private Instant retainUntil;
 
     public Archive(LetterFacts letter, Deadlines deadlines) {
         this.letter = letter;
@@ -33,6 +34,11 @@ public class Archive {
 
     public boolean archived() {
         return archived;
+    }
+
+    /** Until when the archived letter is retained; null before archiving. */
+    public Instant retainUntil() {
+        return retainUntil;
     }
 
     @CommandHandler
@@ -55,5 +61,6 @@ public class Archive {
     @EventSourcingHandler
     void on(LetterArchived e) {
         archived = true;
+        retainUntil = e.retainUntil();
     }
 }

@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -55,6 +57,24 @@ public class DeadlinePlanner {
     /** A clock that ends at a date someone else set (a referral's due date), at the end of that day. */
     public DeadlineSet until(String letterId, DeadlineKind kind, int ref, Instant start, Instant due, String basis) {
         return planned(letterId, kind, ref, start, due, basis, false, List.of());
+    }
+
+    /**
+     * A reply commitment (答复承诺事项) is kept when it is fulfilled by the end of its due date in the organisation's
+     * zone: due at 00:00 of the next day. Warned like the other deadlines, at the same share of its window.
+     */
+    public DeadlineSet commitment(String letterId, int n, Instant sentAt, LocalDate dueDate, ZoneId zone) {
+        Instant due = dueDate.plusDays(1).atStartOfDay(zone).toInstant();
+        Duration window = Duration.between(sentAt, due);
+        Instant approachingAt = window.isNegative() ? due
+                : due.minusMillis(Math.round(window.toMillis() * table().approachingFraction()));
+        return new DeadlineSet(letterId, DeadlineKind.COMMITMENT, n, sentAt, due, approachingAt,
+                "end of due date " + dueDate, false, List.of());
+    }
+
+    /** The instant {@code hours} working hours after {@code start} (no holiday grace), by the calendar in force. */
+    public Instant workingHoursAfter(Instant start, int hours) {
+        return rules.due(start, new DeadlineTable.Span(hours, true, false)).due().toInstant();
     }
 
     public boolean delayMustBeReported(Instant now, Instant expectedCompletion) {

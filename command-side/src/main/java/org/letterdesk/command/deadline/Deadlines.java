@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,6 +35,21 @@ public class Deadlines {
     private final Set<String> missed = new HashSet<>();
     /** Every schedule name the letter ever had, so that archiving leaves no schedule behind. */
     private final Set<String> everSet = new LinkedHashSet<>();
+    /** Told of the deadlines each event applied through {@link #apply} met (supervision ends when answered). */
+    private BiConsumer<List<DeadlineMeeting.Met>, DeadlineManager> metListener = (met, deadlineManager) -> {
+    };
+
+    /** Registers the one listener told which deadlines an event met, right after the event is applied. */
+    public void onMet(BiConsumer<List<DeadlineMeeting.Met>, DeadlineManager> listener) {
+        this.metListener = listener;
+    }
+
+    /** Metadata of what the system does by itself when a schedule fires: no user, the schedule as correlation. */
+    public static MetaData systemMetaData(String deadlineMessageId) {
+        return MetaData.with(EventMetaData.USER, EventMetaData.SYSTEM_USER)
+                .and(EventMetaData.ROLE, EventMetaData.SYSTEM_ROLE)
+                .and(EventMetaData.CORRELATION_ID, deadlineMessageId);
+    }
 
     public boolean isOpen(DeadlineKind kind, int ref) {
         return open.containsKey(DeadlineDue.scheduleName(kind, ref));
@@ -62,10 +79,14 @@ public class Deadlines {
      * meet a deadline is applied through here.
      */
     public void apply(Object event, DeadlineManager deadlineManager) {
-        DeadlineMeeting.metBy(event).stream()
-                .filter(met -> isOpen(met.kind(), met.ref()))
-                .forEach(met -> DeadlineScheduling.cancel(deadlineManager, met.kind(), met.ref()));
+        List<DeadlineMeeting.Met> met = DeadlineMeeting.metBy(event);
+        met.stream()
+                .filter(m -> isOpen(m.kind(), m.ref()))
+                .forEach(m -> DeadlineScheduling.cancel(deadlineManager, m.kind(), m.ref()));
         AggregateLifecycle.apply(event);
+        if (!met.isEmpty()) {
+            metListener.accept(met, deadlineManager);
+        }
     }
 
     /** Unschedules every deadline the letter ever had, open or not. */
@@ -74,24 +95,26 @@ public class Deadlines {
     }
 
     /**
-     * A scheduled deadline fired. The system acts here, not a user: the deadline manager's unit of work carries no
-     * correlation data, so the events name their actor and correlation (the deadline message) themselves.
+     * A scheduled deadline fired; answers the DeadlineMissed it applied, if it did. The system acts here, not a
+     * user: the deadline manager's unit of work carries no correlation data, so the events name their actor and
+     * correlation (the deadline message) themselves.
      */
-    public void fired(String letterId, DeadlineDue due, String deadlineMessageId, DeadlineManager deadlineManager,
-                      Instant now) {
+    public DeadlineMissed fired(String letterId, DeadlineDue due, String deadlineMessageId,
+                                DeadlineManager deadlineManager, Instant now) {
         String name = DeadlineDue.scheduleName(due.kind(), due.ref());
         if (!due.due().equals(open.get(name))) {
-            return; // met or re-set meanwhile
+            return null; // met or re-set meanwhile
         }
-        MetaData system = MetaData.with(EventMetaData.USER, EventMetaData.SYSTEM_USER)
-                .and(EventMetaData.ROLE, EventMetaData.SYSTEM_ROLE)
-                .and(EventMetaData.CORRELATION_ID, deadlineMessageId);
+        MetaData system = systemMetaData(deadlineMessageId);
         if (due.missed()) {
-            AggregateLifecycle.apply(new DeadlineMissed(letterId, due.kind(), due.ref(), due.due()), system);
+            DeadlineMissed missed = new DeadlineMissed(letterId, due.kind(), due.ref(), due.due());
+            AggregateLifecycle.apply(missed, system);
+            return missed;
         } else if (!warned.contains(name)) {
             AggregateLifecycle.apply(new DeadlineApproaching(letterId, due.kind(), due.ref(), due.due()), system);
             DeadlineScheduling.scheduleMiss(deadlineManager, due.kind(), due.ref(), due.due(), now);
         }
+        return null;
     }
 
     @EventSourcingHandler

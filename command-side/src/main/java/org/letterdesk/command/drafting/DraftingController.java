@@ -33,12 +33,14 @@ class DraftingController {
 
     @PostMapping(path = "/{id}/drafts", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Draft a reply (HANDLER): ReplyDrafted; adds draftNo and the wording findings")
+    @Operation(summary = "Draft a reply (HANDLER): ReplyDrafted; adds draftNo and the wording findings. Optional"
+            + " commitments [{what, department, dueDate}]: dueDate after today and at most 3 months ahead, else 400")
     ResponseEntity<DraftResult> draft(@PathVariable UUID id, @RequestBody DraftRequest body,
                                               CommandRequest request) {
         Actor actor = commands.authorize(Role.HANDLER);
         commands.validate(body);
-        return commands.send(actor, request, body, v -> new DraftReply(id.toString(), v, body.toContent()),
+        return commands.send(actor, request, body, v -> new DraftReply(id.toString(), v, body.toContent(),
+                        body.toCommitments()),
                 DraftResult.class, HttpStatus.OK);
     }
 }

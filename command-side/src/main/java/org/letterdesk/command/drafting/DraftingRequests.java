@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.letterdesk.command.commitment.CommitmentRequests.CommitmentRequest;
+import org.letterdesk.events.Commitment;
 import org.letterdesk.events.GlossaryEntry;
 import org.letterdesk.events.ReplyContent;
 
@@ -21,7 +23,17 @@ final class DraftingRequests {
                         @NotBlank @Size(max = 4000) String summary,
                         @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 2000) String> points,
                         @Size(max = 50) List<@NotNull @Valid GlossaryEntryRequest> glossary,
-                        @Size(max = 26) List<@NotBlank @Size(max = 2000) String> alternatives) {
+                        @Size(max = 26) List<@NotBlank @Size(max = 2000) String> alternatives,
+                        @Size(max = 20) List<@NotNull @Valid CommitmentRequest> commitments) {
+
+        /** Numbered 1, 2, … in the order listed. */
+        List<Commitment> toCommitments() {
+            if (commitments == null) {
+                return List.of();
+            }
+            return java.util.stream.IntStream.range(0, commitments.size())
+                    .mapToObj(i -> commitments.get(i).toCommitment(i + 1)).toList();
+        }
 
         ReplyContent toContent() {
             List<GlossaryEntry> entries = glossary == null ? List.of()

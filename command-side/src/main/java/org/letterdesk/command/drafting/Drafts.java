@@ -3,6 +3,7 @@ package org.letterdesk.command.drafting;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.letterdesk.command.commitment.CommitmentRules;
 import org.letterdesk.command.drafting.DraftingCommands.DraftReply;
 import org.letterdesk.command.procedure.LetterFacts;
 import org.letterdesk.command.procedure.Refusals;
@@ -11,7 +12,11 @@ import org.letterdesk.events.ReplyDrafted;
 import org.letterdesk.events.WordingFinding;
 import org.letterdesk.procedure.EventMetaData;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -32,7 +37,7 @@ public class Drafts {
     }
 
     @CommandHandler
-    public DraftResult handle(DraftReply cmd, WordingChecker wordingChecker,
+    public DraftResult handle(DraftReply cmd, WordingChecker wordingChecker, Clock clock, ZoneId zone,
                               @MetaDataValue(EventMetaData.USER) String user) {
         if (!letter.assigned()) {
             throw Refusals.invalid(letter.letterId(),
@@ -42,6 +47,11 @@ public class Drafts {
             throw Refusals.invalid(letter.letterId(),
                     "Letter " + letter.serialNo() + " was already replied to; issue a correction instead");
         }
+        List<Map<String, String>> errors = CommitmentRules.check(cmd.commitments(),
+                LocalDate.ofInstant(clock.instant(), zone));
+        if (!errors.isEmpty()) {
+            throw Refusals.validation(letter.letterId(), errors);
+        }
         long alternatives = cmd.content().alternatives() == null ? 0
                 : cmd.content().alternatives().stream().filter(a -> a != null && !a.isBlank()).count();
         if (letter.flags().complex() && alternatives < MIN_ALTERNATIVES) {
@@ -50,7 +60,8 @@ public class Drafts {
                     + " alternatives (A/B 方案), not " + alternatives);
         }
         List<WordingFinding> findings = wordingChecker.check(cmd.content());
-        apply(new ReplyDrafted(letter.letterId(), latestDraftNo + 1, user, cmd.content(), findings));
+        apply(new ReplyDrafted(letter.letterId(), latestDraftNo + 1, user, cmd.content(), findings,
+                cmd.commitments()));
         return new DraftResult(letter.outcome(), latestDraftNo, findings);
     }
 

@@ -14,6 +14,7 @@ import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
 import org.letterdesk.command.intake.IntakeResults.IntakeDeadlines;
 import org.letterdesk.command.intake.IntakeResults.RegistrationResult;
 import org.letterdesk.command.intake.IntakeResults.UrgencyResult;
+import org.letterdesk.command.intake.SenderMatching.SenderMatch;
 import org.letterdesk.command.procedure.LetterFacts;
 import org.letterdesk.command.procedure.LetterResult;
 import org.letterdesk.command.procedure.Refusals;
@@ -35,6 +36,8 @@ import org.letterdesk.events.FirstContactMade;
 import org.letterdesk.events.LetterAssigned;
 import org.letterdesk.events.LetterReceived;
 import org.letterdesk.events.MarkedUrgent;
+import org.letterdesk.events.PersonalDataErased;
+import org.letterdesk.personaldata.PersonalDataMask;
 import org.letterdesk.events.Sender;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
@@ -55,6 +58,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 public class Intake {
 
+    /** How a petition's repeat count was matched, as recorded in SenderRepeatCounted: the sender file's count. */
+    static final String SENDER_FILE_MATCH = "SENDER_FILE";
+
     private final LetterFacts letter;
     private final Deadlines deadlines;
 
@@ -62,6 +68,7 @@ public class Intake {
     private Instant receivedAt;
     private Sender sender;
     private Category category;
+    private String senderId;
     private boolean urgent;
     private Department department;
     private String assignee;
@@ -84,6 +91,11 @@ public class Intake {
         return sender;
     }
 
+    /** The sender file the letter was linked to at registration; null for letters registered before files. */
+    public String senderId() {
+        return senderId;
+    }
+
     public boolean urgent() {
         return urgent;
     }
@@ -92,12 +104,16 @@ public class Intake {
         return department != null;
     }
 
+    public Department department() {
+        return department;
+    }
+
     /**
      * Registers the letter: its deadlines computed and scheduled, then its register number taken, then its events.
      * Everything that writes to the database goes before the register number: the number's row lock serialises the
      * year's registrations from there to the commit, so it must cover as little as possible.
      */
-    public RegistrationResult register(RegisterLetter cmd, SerialNumbers serialNumbers, SenderHistory senders,
+    public RegistrationResult register(RegisterLetter cmd, SerialNumbers serialNumbers, SenderMatching senders,
                                        DeadlinePlanner planner, DeadlineManager deadlineManager, Instant now,
                                        ZoneId zone, ScopeDescriptor scope) {
         ReceiptTime.futureError(cmd.receivedAt(), now).ifPresent(error -> {
@@ -120,17 +136,19 @@ public class Intake {
             set.add(referralReport);
         }
         set.forEach(deadline -> DeadlineScheduling.schedule(deadlineManager, deadline, now, scope));
-        int repeatCount = senders.countEarlierAndRecord(cmd.letterId(), cmd.sender());
+        // The match is made once, here, and recorded in the event: a replay never matches again. Its count is the
+        // one 信访次数 of every letter (a petition records it again for the petition form).
+        SenderMatch match = senders.match(cmd.letterId(), cmd.sender());
         String serial = serialNumbers.next(cmd.receivedAt().atZone(zone).getYear());
         apply(new LetterReceived(cmd.letterId(), serial, cmd.channel(), cmd.receivedAt(), cmd.sender(),
-                cmd.subject(), cmd.coreRequest(), cmd.category(), cmd.attachments(), cmd.remarks()));
+                cmd.subject(), cmd.coreRequest(), cmd.category(), cmd.attachments(), cmd.remarks(),
+                match.senderId(), match.repeatCount(), cmd.collective()));
         if (markUrgent) {
             apply(new MarkedUrgent(cmd.letterId(), cmd.urgentReason().strip()));
         }
         if (petition) {
-            // The petition form's 信访次数; other letters answer the count without recording it (a sender file
-            // records it for every letter where one exists).
-            apply(new SenderRepeatCounted(cmd.letterId(), repeatCount, SenderHistory.SENDER_MATCH));
+            // The petition form's 信访次数, as the sender file counted it in LetterReceived.
+            apply(new SenderRepeatCounted(cmd.letterId(), match.repeatCount(), SENDER_FILE_MATCH));
         }
         if (cmd.referral() != null) {
             apply(new ReferralRecorded(cmd.letterId(), cmd.referral().office().strip(),
@@ -149,7 +167,7 @@ public class Intake {
         DeadlineSet acceptance = due(set, DeadlineKind.ACCEPTANCE);
         return new RegistrationResult(letter.outcome(), new IntakeDeadlines(first == null ? null : first.due(),
                 reply == null ? null : reply.due(), acceptance == null ? null : acceptance.due()),
-                warnings(set.toArray(DeadlineSet[]::new)), department, repeatCount);
+                warnings(set.toArray(DeadlineSet[]::new)), department, match.senderId(), match.repeatCount());
     }
 
     /**
@@ -250,6 +268,12 @@ public class Intake {
         receivedAt = e.receivedAt();
         sender = e.sender();
         category = e.category();
+        senderId = e.senderId();
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased e) {
+        sender = PersonalDataMask.erased(sender);
     }
 
     @EventSourcingHandler

@@ -6,6 +6,7 @@ import org.letterdesk.command.procedure.LetterCommand;
 import org.letterdesk.events.Attachment;
 import org.letterdesk.events.Category;
 import org.letterdesk.events.Channel;
+import org.letterdesk.events.Collective;
 import org.letterdesk.events.Department;
 import org.letterdesk.events.Sender;
 
@@ -26,13 +27,31 @@ public final class IntakeCommands {
     public record RegisterLetter(@TargetAggregateIdentifier String letterId, Channel channel, Instant receivedAt,
                                  Sender sender, String subject, String coreRequest, Category category,
                                  List<Attachment> attachments, String remarks, String urgentReason,
-                                 RelatedMatter related, Routing routing, Referral referral) {
+                                 Collective collective, RelatedMatter related, Routing routing,
+                                 Referral referral) {
 
+        /** A registration of one person's letter. */
         public RegisterLetter(String letterId, Channel channel, Instant receivedAt, Sender sender, String subject,
                               String coreRequest, Category category, List<Attachment> attachments, String remarks,
                               String urgentReason) {
             this(letterId, channel, receivedAt, sender, subject, coreRequest, category, attachments, remarks,
-                    urgentReason, null, null, null);
+                    urgentReason, null, null, null, null);
+        }
+
+        /** A registration of a collective letter or one person's, without the special procedures. */
+        public RegisterLetter(String letterId, Channel channel, Instant receivedAt, Sender sender, String subject,
+                              String coreRequest, Category category, List<Attachment> attachments, String remarks,
+                              String urgentReason, Collective collective) {
+            this(letterId, channel, receivedAt, sender, subject, coreRequest, category, attachments, remarks,
+                    urgentReason, collective, null, null, null);
+        }
+
+        /** A registration of one person's letter with the special procedures' parts. */
+        public RegisterLetter(String letterId, Channel channel, Instant receivedAt, Sender sender, String subject,
+                              String coreRequest, Category category, List<Attachment> attachments, String remarks,
+                              String urgentReason, RelatedMatter related, Routing routing, Referral referral) {
+            this(letterId, channel, receivedAt, sender, subject, coreRequest, category, attachments, remarks,
+                    urgentReason, null, related, routing, referral);
         }
     }
 

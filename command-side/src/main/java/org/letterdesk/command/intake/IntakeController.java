@@ -24,7 +24,6 @@ import org.letterdesk.command.petition.PetitionCommands.MatterState;
 import org.letterdesk.events.LetterIds;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,11 +32,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -51,8 +53,10 @@ class IntakeController {
     private final Router router;
     private final Clock clock;
     private final OffsetDateTime earliestReceipt;
+    private final AttachmentReferences attachmentReferences;
 
     IntakeController(CommandRunner commands, CommandGateway gateway, Router router, Clock clock,
+                     AttachmentReferences attachmentReferences,
                      @Value("${letterdesk.intake.earliest-received-at:" + ReceiptTime.DEFAULT_EARLIEST + "}")
                      String earliestReceipt) {
         this.commands = commands;
@@ -60,29 +64,44 @@ class IntakeController {
         this.router = router;
         this.clock = clock;
         this.earliestReceipt = ReceiptTime.earliest(earliestReceipt);
+        this.attachmentReferences = attachmentReferences;
     }
 
     @PostMapping
-    @Operation(summary = "Register a letter (CLERK): LetterReceived, DeadlineSet, MarkedUrgent if urgentReason",
+    @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI document states; the entity below sets it too
+    @Operation(summary = "Register a letter (CLERK): LetterReceived, DeadlineSet, MarkedUrgent if urgentReason; "
+            + "the sender is matched to a sender file (SenderFileOpened when new), answered as senderId and "
+            + "repeatCount",
             description = "A PETITION gets its ACCEPTANCE deadline (15 calendar days) instead of the first-response "
-                    + "and reply deadlines. relatedLetterId links an earlier letter (LetterLinked, recording whether "
+                    + "and reply deadlines, and records its 信访次数 (SenderRepeatCounted, the sender file's count). "
+                    + "relatedLetterId links an earlier letter (LetterLinked, recording whether "
                     + "its matter was already final); department assigns at once (LetterAssigned), else the first matching routing rule assigns by system "
                     + "(LetterRouted naming the rule, LetterAssigned); referral {office, "
                     + "referenceNo, dueDate} records ReferralRecorded and the REFERRAL_REPORT deadline.")
     ResponseEntity<RegistrationResult> register(@RequestBody RegisterLetterRequest body, CommandRequest request) {
         Actor actor = commands.authorize(Role.CLERK);
-        commands.validate(body, b -> b.receivedAt() == null ? List.of()
-                : ReceiptTime.errors(b.receivedAt().toInstant(), clock.instant(), earliestReceipt));
+        commands.validate(body, b -> {
+            List<Map<String, String>> errors = new ArrayList<>(b.receivedAt() == null ? List.of()
+                    : ReceiptTime.errors(b.receivedAt().toInstant(), clock.instant(), earliestReceipt));
+            errors.addAll(AttachmentReferences.errors(b.attachments()));
+            if (b.sender() != null && b.sender().idNumber() != null && !b.sender().idNumber().isBlank()
+                    && !IdNumbers.valid(b.sender().idNumber())) {
+                // The message never repeats the value: it is personal data.
+                errors.add(Map.of("field", "sender.idNumber",
+                        "message", "must be an 18-character resident ID number with a valid check digit"));
+            }
+            return errors;
+        });
         RelatedMatter related = body.relatedLetterId() == null ? null : related(body.relatedLetterId());
         Routing routing = body.department() != null ? new Routing(body.department(), null)
                 : router.route(body.category(), body.channel(), body.subject(), body.coreRequest())
                 .map(rule -> new Routing(rule.department(), rule.id())).orElse(null);
         String letterId = LetterIds.next(clock.instant()).toString();
-        List<org.letterdesk.events.Attachment> attachments = body.attachments() == null ? List.of()
-                : body.attachments().stream().map(AttachmentRequest::toAttachment).toList();
+        List<org.letterdesk.events.Attachment> attachments = attachmentReferences.resolve(body.attachments());
         return commands.send(actor, request, body, version -> new RegisterLetter(letterId, body.channel(),
                 body.receivedAt().toInstant(), body.sender().toSender(), body.subject().strip(),
                 body.coreRequest().strip(), body.category(), attachments, body.remarks(), body.urgentReason(),
+                body.collective() == null ? null : body.collective().toCollective(),
                 related, routing, body.referral() == null ? null : body.referral().toReferral()),
                 RegistrationResult.class, HttpStatus.CREATED);
     }

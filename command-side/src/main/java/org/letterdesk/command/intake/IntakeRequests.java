@@ -35,7 +35,8 @@ final class IntakeRequests {
                                  @Size(max = 500) String urgentReason,
                                  UUID relatedLetterId,
                                  Department department,
-                                 @Valid ReferralRequest referral) {
+                                 @Valid ReferralRequest referral,
+                                 @Valid CollectiveRequest collective) {
     }
 
     /** A referral by a superior office (批办件/交办件); dueDate optional (the reply's due time then applies). */
@@ -48,6 +49,15 @@ final class IntakeRequests {
         }
     }
 
+    /** A collective letter (集体来信): how many people it speaks for and their representative. */
+    record CollectiveRequest(@NotNull @jakarta.validation.constraints.Min(2) Integer people,
+                             @NotBlank @Size(max = 200) String representative) {
+
+        org.letterdesk.events.Collective toCollective() {
+            return new org.letterdesk.events.Collective(people, representative.strip());
+        }
+    }
+
     record SenderRequest(@NotBlank @Size(max = 200) String name,
                          @Size(max = 200) String organization,
                          @Pattern(regexp = "[0-9+()\\- ]{3,30}", message = "must be a phone number") String phone,
@@ -56,11 +66,18 @@ final class IntakeRequests {
                          @Size(max = 40) String idNumber) {
 
         Sender toSender() {
-            return new Sender(name.strip(), organization, phone, email, address, idNumber);
+            String id = idNumber == null || idNumber.isBlank() ? null
+                    : idNumber.strip().toUpperCase(java.util.Locale.ROOT);
+            return new Sender(name.strip(), organization, phone, email, address, id);
         }
     }
 
-    record AttachmentRequest(@NotBlank @Size(max = 255) String fileName,
+    /**
+     * Either a stored file ({@code attachmentId}, from POST /api/attachments: its name, type, size and hash are
+     * taken from the store) or the v1 metadata of a file kept elsewhere ({@code fileName} required then).
+     */
+    record AttachmentRequest(java.util.UUID attachmentId,
+                             @Size(max = 255) String fileName,
                              @Size(max = 255) String contentType,
                              @PositiveOrZero Long sizeBytes,
                              @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be a hex SHA-256") String sha256) {

@@ -26,11 +26,12 @@ public final class IntakeResults {
      */
     /**
      * @param department  the department assigned at registration (named, or chosen by a routing rule), or null
-     * @param repeatCount the sender's earlier letters (信访次数 is this plus one)
+     * @param senderId    the sender file the letter was linked to (matched or newly opened)
+     * @param repeatCount how many earlier letters that file holds (信访次数 − 1)
      */
     public record RegistrationResult(@JsonUnwrapped LetterOutcome letter, IntakeDeadlines deadlines,
                                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
-                                     Department department, int repeatCount)
+                                     Department department, String senderId, Integer repeatCount)
             implements CommandResult {
     }
 

@@ -16,6 +16,7 @@ import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.letterdesk.command.archive.Archive;
+import org.letterdesk.command.commitment.Commitments;
 import org.letterdesk.command.contentreview.ContentReview;
 import org.letterdesk.command.correction.Corrections;
 import org.letterdesk.command.deadline.DeadlineDue;
@@ -26,10 +27,12 @@ import org.letterdesk.command.drafting.Drafts;
 import org.letterdesk.command.intake.Intake;
 import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
 import org.letterdesk.command.intake.IntakeResults.RegistrationResult;
-import org.letterdesk.command.intake.SenderHistory;
+import org.letterdesk.command.intake.SenderMatching;
 import org.letterdesk.command.intake.SerialNumbers;
+import org.letterdesk.command.mail.Correspondence;
 import org.letterdesk.command.petition.Petition;
 import org.letterdesk.command.referral.ReferralReport;
+import org.letterdesk.events.PersonalDataErased;
 import org.letterdesk.command.procedure.ContentFlags;
 import org.letterdesk.command.procedure.LetterCommand;
 import org.letterdesk.command.procedure.LetterFacts;
@@ -37,6 +40,11 @@ import org.letterdesk.command.procedure.LetterOutcome;
 import org.letterdesk.command.procedure.Refusals;
 import org.letterdesk.command.reply.Reply;
 import org.letterdesk.command.review.Reviews;
+import org.letterdesk.command.supervision.Supervision;
+import org.letterdesk.command.supervision.SupervisionDue;
+import org.letterdesk.command.supervision.SupervisionPolicy;
+import org.letterdesk.events.DeadlineMissed;
+import org.letterdesk.events.Department;
 import org.letterdesk.events.Channel;
 import org.letterdesk.events.LetterReceived;
 import org.letterdesk.events.LetterStatus;
@@ -76,7 +84,11 @@ public class Letter implements LetterFacts {
     @AggregateMember
     private final Reviews reviews = new Reviews(this);
     @AggregateMember
-    private final Reply reply = new Reply(this, deadlines);
+    private final Commitments commitments = new Commitments(this, deadlines);
+    @AggregateMember
+    private final Supervision supervision = new Supervision(this);
+    @AggregateMember
+    private final Reply reply = new Reply(this, deadlines, commitments, supervision);
     @AggregateMember
     private final Corrections corrections = new Corrections(this);
     @AggregateMember
@@ -87,14 +99,17 @@ public class Letter implements LetterFacts {
     private final Petition petition = new Petition(this, deadlines);
     @AggregateMember
     private final ReferralReport referralReport = new ReferralReport(this, deadlines);
+    @AggregateMember
+    private final Correspondence correspondence = new Correspondence(this);
 
     protected Letter() {
-        // for Axon
+        // Supervision for a missed deadline ends when an event meets that deadline, whichever member applies it.
+        deadlines.onMet(supervision::answered);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public RegistrationResult handle(RegisterLetter cmd, SerialNumbers serialNumbers, SenderHistory senders,
+    public RegistrationResult handle(RegisterLetter cmd, SerialNumbers serialNumbers, SenderMatching senders,
                                      DeadlinePlanner planner, DeadlineManager deadlineManager, Clock clock,
                                      ZoneId zone) {
         // The deadlines are scheduled before the letter's first event exists, so their scope is named explicitly.
@@ -123,9 +138,22 @@ public class Letter implements LetterFacts {
 
     @DeadlineHandler
     public void on(DeadlineDue due, @MessageIdentifier String deadlineMessageId, DeadlineManager deadlineManager,
-                   Clock clock) {
+                   Clock clock, DeadlinePlanner planner, SupervisionPolicy policy) {
         if (!archive.archived()) {
-            deadlines.fired(letterId, due, deadlineMessageId, deadlineManager, clock.instant());
+            DeadlineMissed missed = deadlines.fired(letterId, due, deadlineMessageId, deadlineManager,
+                    clock.instant());
+            if (missed != null) {
+                supervision.deadlineMissed(missed, deadlineMessageId, policy, planner, deadlineManager,
+                        clock.instant());
+            }
+        }
+    }
+
+    @DeadlineHandler
+    public void on(SupervisionDue due, @MessageIdentifier String deadlineMessageId, DeadlineManager deadlineManager,
+                   DeadlinePlanner planner, SupervisionPolicy policy) {
+        if (!archive.archived()) {
+            supervision.remind(due, deadlineMessageId, policy, planner, deadlineManager);
         }
     }
 
@@ -139,6 +167,27 @@ public class Letter implements LetterFacts {
     @EventSourcingHandler
     void on(Object e, @SequenceNumber long seq) {
         version = seq;
+    }
+
+    // ---------------------------------------------------------------- personal data (sender files)
+
+    /** The sender file linked at registration; null for letters registered before sender files. */
+    public String senderId() {
+        return intake.senderId();
+    }
+
+    /** Until when the letter is retained; null while it is not archived (retention runs from archiving). */
+    public Instant retainUntil() {
+        return archive.retainUntil();
+    }
+
+    /**
+     * Records the erasure of the sender's personal data on the letter. Not a command of the procedure: it is applied
+     * by the sender's erasure to archived letters past retention, which take no procedure commands.
+     */
+    public void recordPersonalDataErased() {
+        org.axonframework.modelling.command.AggregateLifecycle.apply(
+                new PersonalDataErased(letterId, intake.senderId()));
     }
 
     // ---------------------------------------------------------------- the letter as its members read it
@@ -179,6 +228,11 @@ public class Letter implements LetterFacts {
     }
 
     @Override
+    public Department department() {
+        return intake.department();
+    }
+
+    @Override
     public ContentFlags flags() {
         return contentReview.flags();
     }
@@ -197,7 +251,7 @@ public class Letter implements LetterFacts {
     public LetterStatus status() {
         return new LetterProgress(intake.assigned(), reviews.stage(), reply.sent(), reply.followUpPending(),
                 corrections.openCount(), disputes.openCount(), archive.archived(), petition.notAccepted(),
-                openObligations()).status();
+                openObligations(), commitments.openCount()).status();
     }
 
     /** Answers owed besides the reply: a petition's review request, a referral's report back. */
@@ -227,7 +281,10 @@ public class Letter implements LetterFacts {
         if (corrections.openCount() > 0) {
             return corrections.openCount() + " correction(s) await sign-off";
         }
-        return disputes.openCount() + " dispute(s) are unresolved";
+        if (disputes.openCount() > 0) {
+            return disputes.openCount() + " dispute(s) are unresolved";
+        }
+        return commitments.openCount() + " commitment(s) of the reply are not fulfilled";
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.letterdesk.command.petition.PetitionCommands.RequestReview;
 import org.letterdesk.command.petition.PetitionRequests.AcceptanceRequest;
 import org.letterdesk.command.petition.PetitionRequests.ExtensionRequest;
 import org.letterdesk.command.petition.PetitionRequests.ReviewAnswerRequest;
-import org.letterdesk.command.petition.PetitionRequests.ReviewRequest;
+import org.letterdesk.command.petition.PetitionRequests.PetitionReviewRequest;
 import org.letterdesk.procedure.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -66,7 +66,7 @@ class PetitionController {
     @Operation(summary = "Record a petitioner's review (复查) or second review (复核) request (CLERK): "
             + "PetitionReviewRequested, DeadlineSet REVIEW (30 calendar days); adds requestNo, reviewDue; "
             + "409 outside the 30 days after the answer it contests, or once the matter is final")
-    ResponseEntity<PetitionResult> requestReview(@PathVariable UUID id, @RequestBody ReviewRequest body,
+    ResponseEntity<PetitionResult> requestReview(@PathVariable UUID id, @RequestBody PetitionReviewRequest body,
                                                  CommandRequest request) {
         Actor actor = commands.authorize(Role.CLERK);
         commands.validate(body);

@@ -22,7 +22,8 @@ final class PetitionRequests {
                             @NotBlank @Size(max = 2000) String reason) {
     }
 
-    record ReviewRequest(@NotNull PetitionReviewKind kind, @NotBlank @Size(max = 4000) String reason) {
+    /** Named apart from the draft review's ReviewRequest: the contract has one schema per simple name. */
+    record PetitionReviewRequest(@NotNull PetitionReviewKind kind, @NotBlank @Size(max = 4000) String reason) {
     }
 
     record ReviewAnswerRequest(@NotBlank @Size(max = 8000) String answer) {

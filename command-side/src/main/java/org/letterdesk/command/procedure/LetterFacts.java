@@ -1,6 +1,7 @@
 package org.letterdesk.command.procedure;
 
 import org.letterdesk.events.Channel;
+import org.letterdesk.events.Department;
 import org.letterdesk.events.LetterStatus;
 import org.letterdesk.events.Sender;
 
@@ -26,6 +27,9 @@ public interface LetterFacts {
     boolean urgent();
 
     boolean assigned();
+
+    /** The department the letter is assigned to, null before assignment. */
+    Department department();
 
     ContentFlags flags();
 

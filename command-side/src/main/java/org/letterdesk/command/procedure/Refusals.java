@@ -31,6 +31,11 @@ public final class Refusals {
     }
 
     /** A field of the command is not acceptable for this letter (400 VALIDATION_FAILED naming it). */
+    public static LetterdeskProblem validation(String letterId, List<Map<String, String>> errors) {
+        return refused(ProblemCode.VALIDATION_FAILED, letterId, "The request has invalid fields",
+                Map.of("errors", errors));
+    }
+
     public static LetterdeskProblem validation(String letterId, String field, String message) {
         return refused(ProblemCode.VALIDATION_FAILED, letterId, field + " " + message,
                 Map.of("errors", List.of(Map.of("field", field, "message", message))));

@@ -4,8 +4,11 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.letterdesk.command.commitment.Commitments;
 import org.letterdesk.command.deadline.DeadlinePlanner;
 import org.letterdesk.command.deadline.Deadlines;
+import org.letterdesk.command.supervision.Supervision;
+import org.letterdesk.command.supervision.SupervisionPolicy;
 import org.letterdesk.command.procedure.LetterFacts;
 import org.letterdesk.command.procedure.LetterResult;
 import org.letterdesk.command.procedure.Refusals;
@@ -26,6 +29,7 @@ import org.letterdesk.procedure.EventMetaData;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
@@ -42,13 +46,17 @@ public class Reply {
 
     private final LetterFacts letter;
     private final Deadlines deadlines;
+    private final Commitments commitments;
+    private final Supervision supervision;
 
     private boolean sent;
     private boolean followUpRecorded;
 
-    public Reply(LetterFacts letter, Deadlines deadlines) {
+    public Reply(LetterFacts letter, Deadlines deadlines, Commitments commitments, Supervision supervision) {
+        this.supervision = supervision;
         this.letter = letter;
         this.deadlines = deadlines;
+        this.commitments = commitments;
     }
 
     public boolean sent() {
@@ -62,7 +70,7 @@ public class Reply {
 
     @CommandHandler
     public ReplyResult handle(SendReply cmd, DeadlinePlanner planner, DeadlineManager deadlineManager,
-                              Clock clock) {
+                              Clock clock, ZoneId zone) {
         String serialNo = letter.serialNo();
         if (sent) {
             throw invalid("Letter " + serialNo + " was already replied to");
@@ -88,8 +96,10 @@ public class Reply {
             }
         }
         Instant now = clock.instant();
+        commitments.checkSendable(approved.getAsInt(), now, zone);
         deadlines.apply(new ReplySent(letter.letterId(), approved.getAsInt(), cmd.channel(), recipient,
                 blankToNull(cmd.trackingNo()), now), deadlineManager);
+        commitments.openOnReply(approved.getAsInt(), now, planner, deadlineManager, zone);
         if (!letter.flags().complex()) {
             return new ReplyResult(letter.outcome(), null);
         }
@@ -99,14 +109,19 @@ public class Reply {
     }
 
     @CommandHandler
-    public LetterResult handle(RecordFollowUp cmd, DeadlineManager deadlineManager) {
+    public LetterResult handle(RecordFollowUp cmd, DeadlineManager deadlineManager, DeadlinePlanner planner,
+                               SupervisionPolicy policy, Clock clock) {
         if (!sent || !letter.flags().complex()) {
             throw invalid("Letter " + letter.serialNo() + " has no phone follow-up pending");
         }
         if (followUpRecorded) {
             throw invalid("The follow-up of " + letter.serialNo() + " was already recorded");
         }
-        deadlines.apply(new FollowUpRecorded(letter.letterId(), cmd.note(), cmd.satisfied()), deadlineManager);
+        deadlines.apply(new FollowUpRecorded(letter.letterId(), cmd.note(), cmd.satisfied(),
+                cmd.satisfaction()), deadlineManager);
+        if (cmd.satisfaction() != null && cmd.satisfaction().dissatisfied()) {
+            supervision.dissatisfied(policy, planner, deadlineManager, clock.instant());
+        }
         return new LetterResult(letter.outcome());
     }
 

@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.letterdesk.command.procedure.LetterCommand;
 import org.letterdesk.events.ReplyChannel;
+import org.letterdesk.events.Satisfaction;
 
 import java.time.Instant;
 
@@ -19,8 +20,13 @@ public final class ReplyCommands {
     }
 
     public record RecordFollowUp(@TargetAggregateIdentifier String letterId,
-                                 @TargetAggregateVersion Long expectedVersion, String note, Boolean satisfied)
+                                 @TargetAggregateVersion Long expectedVersion, String note, Boolean satisfied,
+                                 Satisfaction satisfaction)
             implements LetterCommand {
+
+        public RecordFollowUp(String letterId, Long expectedVersion, String note, Boolean satisfied) {
+            this(letterId, expectedVersion, note, satisfied, null);
+        }
     }
 
     public record ReportDelay(@TargetAggregateIdentifier String letterId,

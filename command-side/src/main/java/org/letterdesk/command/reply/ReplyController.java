@@ -48,13 +48,15 @@ class ReplyController {
     }
 
     @PostMapping("/{id}/follow-up")
-    @Operation(summary = "Record the phone follow-up of a complex letter (CLERK, HANDLER): FollowUpRecorded")
+    @Operation(summary = "Record the phone follow-up of a complex letter (CLERK, HANDLER): FollowUpRecorded;"
+            + " optional satisfaction (five levels); DISSATISFIED or VERY_DISSATISFIED opens supervision (督办)")
     ResponseEntity<LetterResult> followUp(@PathVariable UUID id, @RequestBody FollowUpRequest body,
                                                  CommandRequest request) {
         Actor actor = commands.authorize(Role.CLERK, Role.HANDLER);
         commands.validate(body);
         return commands.send(actor, request, body,
-                v -> new RecordFollowUp(id.toString(), v, body.note(), body.satisfied()), LetterResult.class, HttpStatus.OK);
+                v -> new RecordFollowUp(id.toString(), v, body.note(), body.satisfied(),
+                        body.satisfaction()), LetterResult.class, HttpStatus.OK);
     }
 
     @PostMapping("/{id}/delay")

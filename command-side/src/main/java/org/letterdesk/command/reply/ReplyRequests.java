@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.letterdesk.events.ReplyChannel;
+import org.letterdesk.events.Satisfaction;
 
 import java.time.OffsetDateTime;
 
@@ -17,7 +18,8 @@ final class ReplyRequests {
                             @Size(max = 100) String trackingNo) {
     }
 
-    record FollowUpRequest(@NotBlank @Size(max = 2000) String note, Boolean satisfied) {
+    /** @param satisfaction the sender's satisfaction (回访满意度), five levels; optional */
+    record FollowUpRequest(@NotBlank @Size(max = 2000) String note, Boolean satisfied, Satisfaction satisfaction) {
     }
 
     record DelayRequest(@NotBlank @Size(max = 2000) String reason, @NotNull OffsetDateTime expectedCompletion) {

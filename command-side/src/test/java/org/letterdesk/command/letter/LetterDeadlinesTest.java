@@ -10,6 +10,9 @@ import org.letterdesk.events.DeadlineKind;
 import org.letterdesk.events.DeadlineMissed;
 import org.letterdesk.events.Department;
 import org.letterdesk.events.ReviewLevel;
+import org.letterdesk.events.SupervisionOpened;
+import org.letterdesk.events.SupervisionReason;
+import org.letterdesk.events.SupervisionReminded;
 
 import org.hamcrest.Matcher;
 
@@ -115,7 +118,10 @@ class LetterDeadlinesTest {
                 .whenTimeElapses(Duration.ofSeconds(1))
                 .expectEvents(
                         new DeadlineMissed(LETTER_ID, DeadlineKind.FIRST_RESPONSE, 0, at("2026-09-15T10:00+08:00")),
-                        new DeadlineMissed(LETTER_ID, DeadlineKind.REPLY, 0, at("2026-09-16T10:00+08:00")));
+                        new DeadlineMissed(LETTER_ID, DeadlineKind.REPLY, 0, at("2026-09-16T10:00+08:00")),
+                        // A missed reply opens supervision (督办); its first reminder is two working days ahead.
+                        new SupervisionOpened(LETTER_ID, 1, SupervisionReason.DEADLINE_MISSED, DeadlineKind.REPLY, 0,
+                                null, 1, NOW, PLANNER.workingHoursAfter(NOW, 48)));
     }
 
     @Test
@@ -212,7 +218,12 @@ class LetterDeadlinesTest {
                         new DeadlineApproaching(LETTER_ID, DeadlineKind.FIRST_RESPONSE, 0, FIRST_RESPONSE_DUE),
                         new DeadlineApproaching(LETTER_ID, DeadlineKind.REPLY, 0, REPLY_DUE),
                         new DeadlineMissed(LETTER_ID, DeadlineKind.FIRST_RESPONSE, 0, FIRST_RESPONSE_DUE),
-                        new DeadlineMissed(LETTER_ID, DeadlineKind.REPLY, 0, REPLY_DUE))
+                        new DeadlineMissed(LETTER_ID, DeadlineKind.REPLY, 0, REPLY_DUE),
+                        // The missed reply opens supervision; its reminder (past by then) raises it to the director,
+                        // and no reminder follows at the top level.
+                        new SupervisionOpened(LETTER_ID, 1, SupervisionReason.DEADLINE_MISSED, DeadlineKind.REPLY, 0,
+                                null, 1, NOW, PLANNER.workingHoursAfter(NOW, 48)),
+                        new SupervisionReminded(LETTER_ID, 1, 2, PLANNER.workingHoursAfter(NOW, 48), null))
                 .expectNoScheduledDeadlines();
     }
 

@@ -28,12 +28,13 @@ import org.letterdesk.command.intake.IntakeCommands.AssignLetter;
 import org.letterdesk.command.intake.IntakeCommands.MarkUrgent;
 import org.letterdesk.command.intake.IntakeCommands.RecordFirstContact;
 import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
-import org.letterdesk.command.intake.SenderHistory;
+import org.letterdesk.command.intake.SenderMatching;
 import org.letterdesk.command.intake.SerialNumbers;
 import org.letterdesk.command.procedure.CommandResult;
 import org.letterdesk.command.reply.ReplyCommands.RecordFollowUp;
 import org.letterdesk.command.reply.ReplyCommands.SendReply;
 import org.letterdesk.command.review.ReviewCommands.ReviewDraft;
+import org.letterdesk.command.supervision.SupervisionPolicy;
 import org.letterdesk.events.*;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.problem.ProblemCode;
@@ -103,6 +104,9 @@ final class LetterFixtures {
     static final DeadlinePlanner PLANNER = new DeadlinePlanner(
             new DeadlineRules(new DeadlineCalculator(BuiltInCalendars.source(), ZONE), DeadlineTable.DEFAULTS));
 
+    /** The sender file every fixture registration is matched to. */
+    static final String SENDER_ID = "5e4d3c2b-0000-4000-8000-000000000001";
+
     private LetterFixtures() {
     }
 
@@ -113,21 +117,32 @@ final class LetterFixtures {
     }
 
     static AggregateTestFixture<Letter> newFixture(RetentionPolicy retention) {
-        return newFixture(retention, Clock.fixed(NOW, ZONE));
+        return newFixture(retention, SupervisionPolicy.DEFAULTS, Clock.fixed(NOW, ZONE));
+    }
+
+    static AggregateTestFixture<Letter> newFixture(RetentionPolicy retention, SupervisionPolicy supervision) {
+        return newFixture(retention, supervision, Clock.fixed(NOW, ZONE));
     }
 
     /** A fixture whose aggregate reads the given clock (a test that moves time between commands). */
     static AggregateTestFixture<Letter> newFixture(RetentionPolicy retention, Clock clock) {
+        return newFixture(retention, SupervisionPolicy.DEFAULTS, clock);
+    }
+
+    static AggregateTestFixture<Letter> newFixture(RetentionPolicy retention, SupervisionPolicy supervision,
+                                                   Clock clock) {
         AggregateTestFixture<Letter> fixture = new AggregateTestFixture<>(Letter.class);
         // The fixture's own StubDeadlineManager is already an injectable resource, so handler parameters of type
         // DeadlineManager resolve to it without registering anything.
         fixture.registerInjectableResource((SerialNumbers) year -> year + "-000001");
-        fixture.registerInjectableResource((SenderHistory) (letterId, sender) -> 0);
+        fixture.registerInjectableResource((SenderMatching) (letterId, sender) -> new SenderMatching.SenderMatch(
+                SENDER_ID, 0));
         fixture.registerInjectableResource(PLANNER);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(ZONE);
         fixture.registerInjectableResource(WORDING_CHECKER);
         fixture.registerInjectableResource(retention);
+        fixture.registerInjectableResource(supervision);
         // The deadline manager's simulated time starts where the aggregate's clock stands.
         fixture.givenCurrentTime(NOW);
         return fixture;
@@ -205,6 +220,10 @@ final class LetterFixtures {
 
     static DraftReply draft(ReplyContent content) {
         return new DraftReply(LETTER_ID, null, content);
+    }
+
+    static DraftReply draft(ReplyContent content, List<Commitment> commitments) {
+        return new DraftReply(LETTER_ID, null, content, commitments);
     }
 
     static ReviewDraft approve(ReviewLevel level) {
@@ -357,8 +376,13 @@ final class LetterFixtures {
         }
 
         History drafted(String drafter, ReplyContent content) {
+            return drafted(drafter, content, List.of());
+        }
+
+        History drafted(String drafter, ReplyContent content, List<Commitment> commitments) {
             draftNo++;
-            events.add(new ReplyDrafted(LETTER_ID, draftNo, drafter, content, WORDING_CHECKER.check(content)));
+            events.add(new ReplyDrafted(LETTER_ID, draftNo, drafter, content, WORDING_CHECKER.check(content),
+                    commitments));
             return this;
         }
 

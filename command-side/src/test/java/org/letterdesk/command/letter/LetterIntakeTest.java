@@ -37,7 +37,7 @@ class LetterIntakeTest {
                 .when(register(), asClerk())
                 .expectEvents(
                         new LetterReceived(LETTER_ID, SERIAL_NO, Channel.LETTER, RECEIVED_AT, SENDER, "账单疑问",
-                                "退还多收的费用", Category.COMPLAINT, ATTACHMENTS, "来信附账单复印件"),
+                                "退还多收的费用", Category.COMPLAINT, ATTACHMENTS, "来信附账单复印件", SENDER_ID, 0, null),
                         new DeadlineSet(LETTER_ID, DeadlineKind.FIRST_RESPONSE, 0, RECEIVED_AT, firstResponseDue,
                                 // 20 % of the 288 h window before the due time
                                 at("2026-10-10T05:24+08:00"), "24 working hours + holiday grace", true, List.of()),
@@ -70,7 +70,7 @@ class LetterIntakeTest {
                 .when(register(Channel.EMAIL, receivedAt, null), asClerk())
                 .expectEvents(
                         new LetterReceived(LETTER_ID, SERIAL_NO, Channel.EMAIL, receivedAt, SENDER, "账单疑问",
-                                "退还多收的费用", Category.COMPLAINT, ATTACHMENTS, "来信附账单复印件"),
+                                "退还多收的费用", Category.COMPLAINT, ATTACHMENTS, "来信附账单复印件", SENDER_ID, 0, null),
                         new DeadlineSet(LETTER_ID, DeadlineKind.FIRST_RESPONSE, 0, receivedAt, firstResponseDue,
                                 firstResponseDue.minus(Duration.ofMinutes(288)), "24 working hours", false, List.of()),
                         new DeadlineSet(LETTER_ID, DeadlineKind.REPLY, 0, receivedAt, replyDue,
@@ -83,7 +83,7 @@ class LetterIntakeTest {
                 .when(register(Channel.LETTER, RECEIVED_AT, "  涉及燃气泄漏安全隐患 "), asClerk())
                 .expectEvents(
                         new LetterReceived(LETTER_ID, SERIAL_NO, Channel.LETTER, RECEIVED_AT, SENDER, "账单疑问",
-                                "退还多收的费用", Category.COMPLAINT, ATTACHMENTS, "来信附账单复印件"),
+                                "退还多收的费用", Category.COMPLAINT, ATTACHMENTS, "来信附账单复印件", SENDER_ID, 0, null),
                         new MarkedUrgent(LETTER_ID, "涉及燃气泄漏安全隐患"),
                         new DeadlineSet(LETTER_ID, DeadlineKind.FIRST_RESPONSE, 0, RECEIVED_AT,
                                 at("2026-09-30T16:00+08:00"), at("2026-09-30T15:48+08:00"), "1 clock hours",

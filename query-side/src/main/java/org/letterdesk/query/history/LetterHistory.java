@@ -5,6 +5,8 @@ import org.letterdesk.procedure.EventMetaData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.letterdesk.events.LetterReceived;
+import org.letterdesk.personaldata.PersonalDataMask;
 import org.letterdesk.query.letter.LetterView;
 import org.springframework.stereotype.Component;
 
@@ -43,9 +45,16 @@ public class LetterHistory {
             actor.put("user", event.getMetaData().get(EventMetaData.USER));
             actor.put("role", event.getMetaData().get(EventMetaData.ROLE));
             entries.add(new Entry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
-                    event.getTimestamp(), actor, event.getMetaData().get(EventMetaData.CORRELATION_ID), event.getPayload()));
+                    event.getTimestamp(), actor, event.getMetaData().get(EventMetaData.CORRELATION_ID),
+                    masked(event.getPayload())));
         }
         return entries;
+    }
+
+    /** The event's data as an ordinary read may show it: the sender's personal fields masked. */
+    static Object masked(Object payload) {
+        return payload instanceof LetterReceived received
+                ? received.withSender(PersonalDataMask.mask(received.sender())) : payload;
     }
 
     /** The letter view folded from the events that happened at or before {@code asOf}; empty if none had. */

@@ -110,6 +110,10 @@ public class LetterTimeline {
             return "争议第 " + e.disputeNo() + " 号调查完成" + (e.withinDeadline() ? "（按时）" : "（超时）");
         } else if (event instanceof DisputeResolved e) {
             return "争议第 " + e.disputeNo() + " 号" + (e.escalated() ? "已提交协调小组" : "已协商解决");
+        } else if (event instanceof PersonalDataViewed e) {
+            return "查看发件人个人信息（" + e.user() + "）";
+        } else if (event instanceof PersonalDataErased) {
+            return "发件人个人信息已删除（保存期满）";
         } else if (event instanceof LetterArchived e) {
             return "存档，档案号 " + e.archiveNo() + "，保存至 " + minutes.format(e.retainUntil()).substring(0, 10);
         }

@@ -2,12 +2,14 @@ package org.letterdesk.query.letter;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.letterdesk.events.*;
+import org.letterdesk.personaldata.PersonalDataMask;
 import org.letterdesk.procedure.DeadlineMeeting;
 import org.letterdesk.procedure.DraftStage;
 import org.letterdesk.procedure.LetterProgress;
 import org.letterdesk.procedure.ReviewLevels;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,13 @@ public class LetterView {
     public LetterStatus status;
     public Channel channel;
     public Instant receivedAt;
+    /** The sender, personal fields masked (API.md); {@code [已删除]} after erasure. */
     public Sender sender;
+    /** The sender file the registration matched or opened; null for letters registered before sender files. */
+    public String senderId;
+    /** The file's earlier letters at registration (信访次数 − 1). */
+    public Integer repeatCount;
+    public Collective collective;
     public String subject;
     public String coreRequest;
     public Category category;
@@ -48,7 +56,14 @@ public class LetterView {
     public List<Delay> delays = new ArrayList<>();
     public List<Correction> corrections = new ArrayList<>();
     public List<Dispute> disputes = new ArrayList<>();
+    /** The reply's commitments (答复承诺事项), from the reply on. */
+    public List<CommitmentView> commitments = new ArrayList<>();
+    /** Supervision items (督办), in the order opened. */
+    public List<Supervision> supervisions = new ArrayList<>();
     public Archive archive;
+    public int openCommitments;
+    /** 0 none, 1 the department's supervisor, 2 the director: the highest level of an open supervision item. */
+    public int supervisionLevel;
     /** A petition's (信访) acceptance, extension and review requests; null for any other category. */
     @JsonInclude(JsonInclude.Include.NON_NULL) // absent, not null, in the documents of letters before them
     public Petition petition;
@@ -58,9 +73,6 @@ public class LetterView {
     /** The referring office (批办件) and the reports back to it; null for a letter not referred. */
     @JsonInclude(JsonInclude.Include.NON_NULL) // absent, not null, in the documents of letters before them
     public Referral referral;
-    /** The sender's earlier letters counted at a petition's registration (信访次数 = this + 1), else null. */
-    @JsonInclude(JsonInclude.Include.NON_NULL) // absent, not null, in the documents of letters before them
-    public Integer repeatCount;
     /** The routing rule that chose the department at registration, if one did. */
     @JsonInclude(JsonInclude.Include.NON_NULL) // absent, not null, in the documents of letters before them
     public Routing routing;
@@ -102,6 +114,7 @@ public class LetterView {
         public ReplyContent content;
         public List<WordingFinding> findings = new ArrayList<>();
         public List<Review> reviews = new ArrayList<>();
+        public List<Commitment> commitments = new ArrayList<>();
     }
 
     public record Review(ReviewLevel level, ReviewDecision decision, String reviewer, String comment, Instant at) {
@@ -110,7 +123,42 @@ public class LetterView {
     public record Reply(int draftNo, ReplyChannel channel, String recipient, String trackingNo, Instant sentAt) {
     }
 
-    public record FollowUp(String note, Boolean satisfied, Instant at) {
+    public record FollowUp(String note, Boolean satisfied, Satisfaction satisfaction, Instant at) {
+    }
+
+    /** A commitment of the sent reply. {@code status}: OPEN, FULFILLED, or MISSED (past due, not fulfilled). */
+    public static class CommitmentView {
+        public int n;
+        public String what;
+        public Department department;
+        public LocalDate dueDate;
+        public Instant openedAt;
+        public Instant due;
+        public Instant approachingAt;
+        public boolean approaching;
+        public boolean missed;
+        public String status = "OPEN";
+        public String evidence;
+        public String fulfilledBy;
+        public Instant fulfilledAt;
+        public Boolean fulfilledOnTime;
+    }
+
+    /** A supervision item (督办) and its reminders (催办). */
+    public static class Supervision {
+        public int supervisionNo;
+        public SupervisionReason reason;
+        public DeadlineKind kind;
+        public int ref;
+        public Department department;
+        public int level;
+        public Instant openedAt;
+        public Instant remindAt;
+        public List<Instant> reminders = new ArrayList<>();
+        public Instant resolvedAt;
+        public String resolvedBy;
+        public String note;
+        public Boolean answered;
     }
 
     public static class Delay {
@@ -156,7 +204,7 @@ public class LetterView {
     public static class Petition {
         public Acceptance acceptance;
         public Extension extension;
-        public List<ReviewRequest> reviewRequests = new ArrayList<>();
+        public List<PetitionReview> reviewRequests = new ArrayList<>();
         /** After the second review's (复核) answer the matter is final (终结). */
         public boolean matterFinal;
     }
@@ -178,7 +226,8 @@ public class LetterView {
         public Instant noticeSentAt;
     }
 
-    public static class ReviewRequest {
+    /** A petition's review request (复查/复核) and its answer; named apart from the HTTP request bodies. */
+    public static class PetitionReview {
         public int requestNo;
         public PetitionReviewKind kind;
         public String reason;
@@ -233,7 +282,11 @@ public class LetterView {
             serialNo = e.serialNo();
             channel = e.channel();
             receivedAt = e.receivedAt();
-            sender = e.sender();
+            // Masked as it is folded, so no stored view or state-as-of ever holds a clear personal field.
+            sender = PersonalDataMask.mask(e.sender());
+            senderId = e.senderId();
+            repeatCount = e.repeatCount();
+            collective = e.collective();
             subject = e.subject();
             coreRequest = e.coreRequest();
             category = e.category();
@@ -243,6 +296,8 @@ public class LetterView {
             if (e.category() == Category.PETITION) {
                 petition = new Petition();
             }
+        } else if (event instanceof PersonalDataErased) {
+            sender = PersonalDataMask.erased(sender);
         } else if (event instanceof MarkedUrgent e) {
             urgent = true;
             urgentReason = e.reason();
@@ -257,15 +312,22 @@ public class LetterView {
             e.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
             if (e.kind() == DeadlineKind.DISPUTE_INVESTIGATION) {
                 dispute(e.ref()).investigationDue = e.due();
+            } else if (e.kind() == DeadlineKind.COMMITMENT) {
+                commitment(e.ref()).ifPresent(c -> {
+                    c.due = e.due();
+                    c.approachingAt = e.approachingAt();
+                });
             } else {
                 deadlines.put(e.kind(), d);
             }
             if (e.kind() == DeadlineKind.REVIEW && petition != null) {
-                reviewRequest(e.ref()).answerDue = e.due();
+                petitionReview(e.ref()).answerDue = e.due();
             }
         } else if (event instanceof DeadlineApproaching e) {
             if (e.kind() == DeadlineKind.DISPUTE_INVESTIGATION) {
                 dispute(e.ref()).investigationApproaching = true;
+            } else if (e.kind() == DeadlineKind.COMMITMENT) {
+                commitment(e.ref()).ifPresent(c -> c.approaching = true);
             }
             Deadline d = deadlines.get(e.kind());
             if (d != null && e.kind() != DeadlineKind.DISPUTE_INVESTIGATION) {
@@ -274,6 +336,8 @@ public class LetterView {
         } else if (event instanceof DeadlineMissed e) {
             if (e.kind() == DeadlineKind.DISPUTE_INVESTIGATION) {
                 dispute(e.ref()).investigationMissed = true;
+            } else if (e.kind() == DeadlineKind.COMMITMENT) {
+                commitment(e.ref()).ifPresent(c -> c.missed = true);
             }
             Deadline d = deadlines.get(e.kind());
             if (d != null && e.kind() != DeadlineKind.DISPUTE_INVESTIGATION) {
@@ -303,6 +367,7 @@ public class LetterView {
             draft.draftedAt = ctx.at();
             draft.content = e.content();
             draft.findings = new ArrayList<>(e.findings());
+            draft.commitments = new ArrayList<>(e.commitments());
             drafts.add(draft);
         } else if (event instanceof ReviewApproved e) {
             draft(e.draftNo()).reviews.add(new Review(e.level(), ReviewDecision.APPROVED, e.reviewer(), e.comment(),
@@ -313,7 +378,7 @@ public class LetterView {
         } else if (event instanceof ReplySent e) {
             reply = new Reply(e.draftNo(), e.channel(), e.recipient(), e.trackingNo(), e.sentAt());
         } else if (event instanceof FollowUpRecorded e) {
-            followUp = new FollowUp(e.note(), e.satisfied(), ctx.at());
+            followUp = new FollowUp(e.note(), e.satisfied(), e.satisfaction(), ctx.at());
         } else if (event instanceof DelayReported e) {
             Delay delay = new Delay();
             delay.reason = e.reason();
@@ -356,6 +421,46 @@ public class LetterView {
             d.outcome = e.outcome();
             d.escalated = e.escalated();
             d.resolvedAt = ctx.at();
+        } else if (event instanceof CommitmentOpened e) {
+            CommitmentView c = new CommitmentView();
+            c.n = e.n();
+            c.what = e.what();
+            c.department = e.department();
+            c.dueDate = e.dueDate();
+            c.openedAt = e.openedAt();
+            commitments.add(c);
+        } else if (event instanceof CommitmentFulfilled e) {
+            commitment(e.n()).ifPresent(c -> {
+                c.evidence = e.evidence();
+                c.fulfilledBy = e.fulfilledBy();
+                c.fulfilledAt = e.fulfilledAt();
+                c.fulfilledOnTime = c.due == null ? null : !e.fulfilledAt().isAfter(c.due);
+            });
+        } else if (event instanceof SupervisionOpened e) {
+            Supervision s = new Supervision();
+            s.supervisionNo = e.supervisionNo();
+            s.reason = e.reason();
+            s.kind = e.kind();
+            s.ref = e.ref();
+            s.department = e.department();
+            s.level = e.level();
+            s.openedAt = e.openedAt();
+            s.remindAt = e.remindAt();
+            supervisions.add(s);
+        } else if (event instanceof SupervisionReminded e) {
+            supervision(e.supervisionNo()).ifPresent(s -> {
+                s.level = e.level();
+                s.reminders.add(e.remindedAt());
+                s.remindAt = e.nextRemindAt();
+            });
+        } else if (event instanceof SupervisionResolved e) {
+            supervision(e.supervisionNo()).ifPresent(s -> {
+                s.resolvedAt = e.resolvedAt();
+                s.resolvedBy = e.resolvedBy();
+                s.note = e.note();
+                s.answered = e.answered();
+                s.remindAt = null;
+            });
         } else if (event instanceof LetterArchived e) {
             archive = new Archive(e.archiveNo(), e.archivedAt(), e.retainUntil());
         } else {
@@ -389,12 +494,12 @@ public class LetterView {
             petition.extension.replyDue = e.replyDue();
             petition.extension.noticeSentAt = ctx.at();
         } else if (event instanceof PetitionReviewRequested e && petition != null) {
-            ReviewRequest r = reviewRequest(e.requestNo());
+            PetitionReview r = petitionReview(e.requestNo());
             r.kind = e.kind();
             r.reason = e.reason();
             r.requestedAt = e.requestedAt();
         } else if (event instanceof PetitionReviewAnswered e && petition != null) {
-            ReviewRequest r = reviewRequest(e.requestNo());
+            PetitionReview r = petitionReview(e.requestNo());
             r.answer = e.answer();
             r.answeredBy = e.answeredBy();
             r.answeredAt = e.answeredAt();
@@ -423,19 +528,20 @@ public class LetterView {
                 referral.doneAt = ctx.at();
             }
         } else if (event instanceof SenderRepeatCounted e) {
+            // A petition's count, recorded again for its form; the same as LetterReceived's where a file matched.
             repeatCount = e.repeatCount();
         } else if (event instanceof LetterRouted e) {
             routing = new Routing(e.ruleId(), e.department());
         }
     }
 
-    private ReviewRequest reviewRequest(int requestNo) {
-        for (ReviewRequest r : petition.reviewRequests) {
+    private PetitionReview petitionReview(int requestNo) {
+        for (PetitionReview r : petition.reviewRequests) {
             if (r.requestNo == requestNo) {
                 return r;
             }
         }
-        ReviewRequest r = new ReviewRequest();
+        PetitionReview r = new PetitionReview();
         r.requestNo = requestNo;
         petition.reviewRequests.add(r);
         return r;
@@ -458,6 +564,14 @@ public class LetterView {
                 () -> new IllegalStateException("no draft " + draftNo + " in letter " + letterId));
     }
 
+    private java.util.Optional<CommitmentView> commitment(int n) {
+        return commitments.stream().filter(c -> c.n == n).findFirst();
+    }
+
+    private java.util.Optional<Supervision> supervision(int no) {
+        return supervisions.stream().filter(s -> s.supervisionNo == no).findFirst();
+    }
+
     private Dispute dispute(int disputeNo) {
         for (Dispute d : disputes) {
             if (d.disputeNo == disputeNo) {
@@ -474,16 +588,21 @@ public class LetterView {
     private void derive() {
         openCorrections = (int) corrections.stream().filter(c -> c.signedOffAt == null).count();
         openDisputes = (int) disputes.stream().filter(d -> d.resolvedAt == null).count();
+        commitments.forEach(c -> c.status = c.fulfilledAt != null ? "FULFILLED" : c.missed ? "MISSED" : "OPEN");
+        openCommitments = (int) commitments.stream().filter(c -> c.fulfilledAt == null).count();
+        supervisionLevel = supervisions.stream().filter(s -> s.resolvedAt == null).mapToInt(s -> s.level).max()
+                .orElse(0);
         atRisk = deadlines.values().stream().anyMatch(d -> d.approaching && "OPEN".equals(d.state))
                 || disputes.stream().anyMatch(d -> d.investigationApproaching && !d.investigationMissed
-                && d.investigatedAt == null);
+                && d.investigatedAt == null)
+                || commitments.stream().anyMatch(c -> c.approaching && "OPEN".equals(c.status));
         status = deriveStatus();
     }
 
     private LetterStatus deriveStatus() {
         return new LetterProgress(department != null, draftStage(), reply != null,
                 reply != null && flags.complex() && followUp == null, openCorrections, openDisputes,
-                archive != null, notAccepted(), openObligations()).status();
+                archive != null, notAccepted(), openObligations(), openCommitments).status();
     }
 
     /** A petition not accepted (不予受理): closed once notified. */
@@ -517,7 +636,8 @@ public class LetterView {
     /** Some deadline of the letter was missed: its first response or reply (overdue), a follow-up, an investigation. */
     public boolean deadlineMissed() {
         return overdue || deadlines.values().stream().anyMatch(d -> "MISSED".equals(d.state))
-                || disputes.stream().anyMatch(d -> d.investigationMissed);
+                || disputes.stream().anyMatch(d -> d.investigationMissed)
+                || commitments.stream().anyMatch(c -> c.missed);
     }
 
     /** The office that referred the letter (交办单位), or null. */

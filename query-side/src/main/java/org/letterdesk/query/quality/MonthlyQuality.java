@@ -2,6 +2,13 @@ package org.letterdesk.query.quality;
 
 import java.util.List;
 
-/** The month's error analysis (质量分析): a row per department and the total over them. */
-public record MonthlyQuality(String month, String zone, List<QualityFigures> departments, QualityFigures total) {
+/**
+ * The month's error analysis (质量分析): a row per department and the total over them; the quality loop
+ * (commitments, satisfaction, spot check) in rows of the same departments beside them.
+ */
+public record MonthlyQuality(String month, String zone, List<QualityFigures> departments, QualityFigures total,
+                             QualityLoop qualityLoop) {
+
+    public record QualityLoop(List<LoopFigures> departments, LoopFigures total) {
+    }
 }

@@ -1,6 +1,7 @@
 package org.letterdesk.query.quality;
 
 import org.letterdesk.events.Department;
+import org.letterdesk.events.FoundBy;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -21,24 +22,38 @@ class MonthlyQualityAnalysis {
             Stream.of(QualityFactsQuery.UNASSIGNED)).toList();
 
     private final QualityFactsQuery facts;
+    private final LoopFacts loopFacts;
 
-    MonthlyQualityAnalysis(QualityFactsQuery facts) {
+    MonthlyQualityAnalysis(QualityFactsQuery facts, LoopFacts loopFacts) {
         this.facts = facts;
+        this.loopFacts = loopFacts;
     }
 
     /** @param department one of {@link #ROWS}, or null for all of them */
     MonthlyQuality analyse(AnalysisMonth month, String department, Instant now) {
         Map<String, QualityCounts> counts = facts.countsByDepartment(month, now);
+        Map<String, LoopCounts> loop = loopFacts.countsByDepartment(month, now);
         List<QualityFigures> rows = new ArrayList<>();
+        List<LoopFigures> loopRows = new ArrayList<>();
         QualityCounts total = QualityCounts.NONE;
+        LoopCounts loopTotal = LoopCounts.NONE;
         for (String row : ROWS) {
             if (department == null || department.equals(row)) {
                 QualityCounts c = counts.getOrDefault(row, QualityCounts.NONE);
-                rows.add(QualityFigures.of(row, c));
+                LoopCounts l = loop.getOrDefault(row, LoopCounts.NONE);
+                rows.add(QualityFigures.of(row, c, l.commitmentsMissed()));
+                loopRows.add(LoopFigures.of(row, l, callbackErrors(c)));
                 total = total.plus(c);
+                loopTotal = loopTotal.plus(l);
             }
         }
+        String totalName = department == null ? ALL : department;
         return new MonthlyQuality(month.month().toString(), month.zone().getId(), rows,
-                QualityFigures.of(department == null ? ALL : department, total));
+                QualityFigures.of(totalName, total, loopTotal.commitmentsMissed()),
+                new MonthlyQuality.QualityLoop(loopRows, LoopFigures.of(totalName, loopTotal, callbackErrors(total))));
+    }
+
+    private static long callbackErrors(QualityCounts c) {
+        return c.correctionsByFoundBy().getOrDefault(FoundBy.CUSTOMER_CALLBACK, 0L);
     }
 }

@@ -40,9 +40,17 @@ public record QualityFigures(String department,
     private static final long PROFESSIONALISM_WEIGHT = 30;
 
     static QualityFigures of(String department, QualityCounts c) {
+        return of(department, c, 0);
+    }
+
+    /**
+     * @param commitmentsMissed reply commitments of the department missed in the month (答复承诺事项 not kept): a
+     *                          broken promise counts against accuracy like a wrong reply
+     */
+    static QualityFigures of(String department, QualityCounts c, long commitmentsMissed) {
         Ratio firstResponse = Ratio.of(c.firstResponsesOnTime(), c.firstResponsesDue());
         Ratio reply = Ratio.of(c.repliesOnTime(), c.repliesDue());
-        Ratio accuracy = complement(Ratio.of(c.correctionsIssued(), c.lettersReplied()));
+        Ratio accuracy = complement(Ratio.of(c.correctionsIssued() + commitmentsMissed, c.lettersReplied()));
         Ratio timeliness = reply;
         Ratio professionalism = complement(Ratio.of(c.lettersWithWordingFindings(), c.lettersDrafted()));
         Ratio handlingHours = Ratio.of(c.handlingSeconds(), c.lettersReplied());

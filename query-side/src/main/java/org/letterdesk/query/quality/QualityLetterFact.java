@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.letterdesk.events.DeadlineKind;
 import org.letterdesk.events.Department;
+import org.letterdesk.events.Satisfaction;
 import org.letterdesk.query.letter.LetterView;
 
 import java.time.Instant;
@@ -37,6 +38,11 @@ public class QualityLetterFact {
     private Instant replyDue;
     @Column(name = "replied_at")
     private Instant repliedAt;
+    @Column(name = "followed_up_at")
+    private Instant followedUpAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "satisfaction")
+    private Satisfaction satisfaction;
     @Column(name = "version", nullable = false)
     private long version;
 
@@ -60,6 +66,8 @@ public class QualityLetterFact {
         // Only the reply meets the reply deadline, so its sending time is also that deadline's metAt.
         // The reply itself, not completedAt(): a petition not accepted is completed without being replied to.
         f.repliedAt = view.reply == null ? null : view.reply.sentAt();
+        f.followedUpAt = view.followUp == null ? null : view.followUp.at();
+        f.satisfaction = view.followUp == null ? null : view.followUp.satisfaction();
         f.version = view.version;
         return f;
     }

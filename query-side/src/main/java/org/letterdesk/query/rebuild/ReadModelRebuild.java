@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.query.letter.LetterProjection;
+import org.letterdesk.query.sender.SenderFileProjection;
 import org.letterdesk.problem.ProblemCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,9 @@ public class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     /** The streaming processors whose read models a rebuild replays. */
-    static final List<String> PROCESSORS = List.of(LetterProjection.GROUP);
+    static final List<String> PROCESSORS = List.of(LetterProjection.GROUP, SenderFileProjection.GROUP);
+    /** Processors with small read models that simply replay from the start through Axon (no bulk replay). */
+    static final List<String> PLAIN_REPLAYS = List.of(SenderFileProjection.GROUP);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -94,6 +97,15 @@ public class ReadModelRebuild {
         } catch (RuntimeException e) {
             processor.start();
             throw e;
+        }
+        for (String plain : PLAIN_REPLAYS) {
+            StreamingEventProcessor other = processor(plain);
+            other.shutDown();
+            try {
+                other.resetTokens();
+            } finally {
+                other.start();
+            }
         }
         lastStarted = Instant.now();
         bulkPosition = -1L;

@@ -74,9 +74,13 @@ public class RegisterEntry {
     private int openCorrections;
     @Column(name = "open_disputes", nullable = false)
     private int openDisputes;
+    @Column(name = "open_commitments", nullable = false)
+    private int openCommitments;
     @Column(name = "version", nullable = false)
     private long version;
-    /** A petition's count of the sender's earlier letters (信访次数 is this plus one); null for other letters. */
+    @Column(name = "sender_id")
+    private String senderId;
+    /** The sender file's earlier letters at registration (信访次数 is this plus one). */
     @Column(name = "repeat_count")
     private Integer repeatCount;
     /** The superior office that referred the letter (批办件/交办件), if one did. */
@@ -84,10 +88,6 @@ public class RegisterEntry {
     private String referralOffice;
 
     protected RegisterEntry() {
-    }
-
-    public Integer getRepeatCount() {
-        return repeatCount;
     }
 
     public String getReferralOffice() {
@@ -101,6 +101,8 @@ public class RegisterEntry {
         e.receivedAt = view.receivedAt;
         e.senderName = view.sender.name();
         e.senderInfo = senderInfo(view.sender);
+        e.senderId = view.senderId;
+        e.repeatCount = view.repeatCount;
         e.subject = view.subject;
         e.coreRequest = view.coreRequest;
         e.attachmentList = view.attachments.stream().map(RegisterEntry::attachment)
@@ -121,8 +123,8 @@ public class RegisterEntry {
         e.atRisk = view.atRisk;
         e.openCorrections = view.openCorrections;
         e.openDisputes = view.openDisputes;
+        e.openCommitments = view.openCommitments;
         e.version = view.version;
-        e.repeatCount = view.repeatCount;
         e.referralOffice = view.referralOffice();
         return e;
     }
@@ -139,6 +141,14 @@ public class RegisterEntry {
 
     public String getLetterId() {
         return letterId;
+    }
+
+    public String getSenderId() {
+        return senderId;
+    }
+
+    public Integer getRepeatCount() {
+        return repeatCount;
     }
 
     public String getSerialNo() {
@@ -231,6 +241,10 @@ public class RegisterEntry {
 
     public int getOpenDisputes() {
         return openDisputes;
+    }
+
+    public int getOpenCommitments() {
+        return openCommitments;
     }
 
     public long getVersion() {

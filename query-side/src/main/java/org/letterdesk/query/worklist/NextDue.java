@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The earliest deadline of a letter still waiting to be met: first response, reply, follow-up or a dispute
- * investigation. A missed deadline that is still unmet counts: the work is still owed, and most urgently.
+ * The earliest deadline of a letter still waiting to be met: first response, reply, follow-up, a dispute
+ * investigation or a commitment of the reply. A missed deadline that is still unmet counts: the work is still owed, and most urgently.
  */
 record NextDue(Instant due, DeadlineKind kind) {
 
@@ -21,7 +21,10 @@ record NextDue(Instant due, DeadlineKind kind) {
         Stream<NextDue> investigations = view.disputes.stream()
                 .filter(d -> d.investigatedAt == null && d.investigationDue != null)
                 .map(d -> new NextDue(d.investigationDue, DeadlineKind.DISPUTE_INVESTIGATION));
-        return Stream.concat(letterDeadlines, investigations)
+        Stream<NextDue> commitments = view.commitments.stream()
+                .filter(c -> c.fulfilledAt == null && c.due != null)
+                .map(c -> new NextDue(c.due, DeadlineKind.COMMITMENT));
+        return Stream.concat(Stream.concat(letterDeadlines, investigations), commitments)
                 .min(Comparator.comparing(NextDue::due).thenComparing(NextDue::kind));
     }
 }

@@ -51,6 +51,10 @@ public class WorklistEntry {
     private int openCorrections;
     @Column(name = "open_disputes", nullable = false)
     private int openDisputes;
+    @Column(name = "open_commitments", nullable = false)
+    private int openCommitments;
+    @Column(name = "supervision_level", nullable = false)
+    private int supervisionLevel;
     @Column(name = "version", nullable = false)
     private long version;
     /** The superior office that referred the letter (批办件), if one did. */
@@ -68,9 +72,13 @@ public class WorklistEntry {
         this.letterId = letterId;
     }
 
-    /** Closed letters (replied, nothing pending) and archived ones are no longer anybody's work. */
+    /**
+     * Closed letters (replied, nothing pending) and archived ones are no longer anybody's work, unless a closed one
+     * is under supervision (督办: a dissatisfied sender), which is work until resolved.
+     */
     static boolean isWork(LetterView view) {
-        return view.status != LetterStatus.CLOSED && view.status != LetterStatus.ARCHIVED;
+        return view.status != LetterStatus.ARCHIVED
+                && (view.status != LetterStatus.CLOSED || view.supervisionLevel > 0);
     }
 
     void refresh(LetterView view) {
@@ -89,6 +97,8 @@ public class WorklistEntry {
         deadlineMissed = view.deadlineMissed();
         openCorrections = view.openCorrections;
         openDisputes = view.openDisputes;
+        openCommitments = view.openCommitments;
+        supervisionLevel = view.supervisionLevel;
         version = view.version;
         referralOffice = view.referralOffice();
     }
@@ -147,6 +157,14 @@ public class WorklistEntry {
 
     public int getOpenDisputes() {
         return openDisputes;
+    }
+
+    public int getOpenCommitments() {
+        return openCommitments;
+    }
+
+    public int getSupervisionLevel() {
+        return supervisionLevel;
     }
 
     public long getVersion() {

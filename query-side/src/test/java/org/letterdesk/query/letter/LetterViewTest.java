@@ -68,13 +68,22 @@ class LetterViewTest {
     }
 
     @Test
+    void personalDataErasedShowsErasedWhereTheDataWas() {
+        received();
+        view.apply(new PersonalDataErased(ID, "s-1"), new LetterView.EventContext(9, T0, "system"));
+        assertThat(view.sender).isEqualTo(new Sender("张三", "某公司", "[已删除]", "[已删除]", "[已删除]", null));
+    }
+
+    @Test
     void letterReceivedRecordsTheRegistration() {
         received();
         assertThat(view.letterId).isEqualTo(ID);
         assertThat(view.serialNo).isEqualTo("2026-000001");
         assertThat(view.channel).isEqualTo(Channel.EMAIL);
         assertThat(view.receivedAt).isEqualTo(T0);
-        assertThat(view.sender).isEqualTo(SENDER);
+        // The view holds the sender masked, never in clear.
+        assertThat(view.sender).isEqualTo(new Sender("张三", "某公司", "138****0000", "z***@example.com", "****",
+                null));
         assertThat(view.subject).isEqualTo("主题");
         assertThat(view.coreRequest).isEqualTo("诉求");
         assertThat(view.category).isEqualTo(Category.COMPLAINT);
@@ -290,9 +299,135 @@ class LetterViewTest {
         deadline(DeadlineKind.FOLLOW_UP, 0, T0.plus(Duration.ofDays(2)));
         Instant at = T0.plus(Duration.ofDays(1));
         apply(new FollowUpRecorded(ID, "客户满意", true), at, "harry");
-        assertThat(view.followUp).isEqualTo(new LetterView.FollowUp("客户满意", true, at));
+        assertThat(view.followUp).isEqualTo(new LetterView.FollowUp("客户满意", true, null, at));
         assertThat(view.deadlines.get(DeadlineKind.FOLLOW_UP).metAt).isEqualTo(at);
         assertThat(view.status).isEqualTo(LetterStatus.CLOSED);
+    }
+
+    @Test
+    void followUpRecordedKeepsTheSatisfaction() {
+        received();
+        apply(new ContentFlagged(ID, false, false, false, true, null));
+        approvedAndSent();
+        Instant at = T0.plus(Duration.ofDays(1));
+        apply(new FollowUpRecorded(ID, "基本满意", true, Satisfaction.SATISFIED), at, "harry");
+        assertThat(view.followUp).isEqualTo(new LetterView.FollowUp("基本满意", true, Satisfaction.SATISFIED, at));
+    }
+
+    private static final Commitment REFUND = new Commitment(1, "退款", Department.BUSINESS,
+            java.time.LocalDate.parse("2026-10-31"));
+    private static final Instant REFUND_DUE = Instant.parse("2026-10-31T16:00:00Z");
+
+    private void committedAndSent() {
+        assigned();
+        apply(new ReplyDrafted(ID, 1, "harry", CONTENT, List.of(), List.of(REFUND)));
+        approved(1, ReviewLevel.FORMAT, "rita");
+        approved(1, ReviewLevel.SUPERVISOR, "sam");
+        sent();
+        apply(new CommitmentOpened(ID, 1, "退款", Department.BUSINESS, REFUND.dueDate(), T0.plus(Duration.ofHours(5))));
+        apply(new DeadlineSet(ID, DeadlineKind.COMMITMENT, 1, T0.plus(Duration.ofHours(5)), REFUND_DUE,
+                REFUND_DUE.minus(Duration.ofDays(6)), "end of due date 2026-10-31", false, List.of()));
+    }
+
+    @Test
+    void replyDraftedKeepsTheCommitmentsItLists() {
+        received();
+        assigned();
+        apply(new ReplyDrafted(ID, 1, "harry", CONTENT, List.of(), List.of(REFUND)));
+        assertThat(view.drafts.get(0).commitments).containsExactly(REFUND);
+        assertThat(view.commitments).isEmpty();
+    }
+
+    @Test
+    void commitmentOpenedWithItsDeadlineKeepsTheLetterSent() {
+        received();
+        committedAndSent();
+        LetterView.CommitmentView c = view.commitments.get(0);
+        assertThat(c.n).isEqualTo(1);
+        assertThat(c.what).isEqualTo("退款");
+        assertThat(c.department).isEqualTo(Department.BUSINESS);
+        assertThat(c.due).isEqualTo(REFUND_DUE);
+        assertThat(c.status).isEqualTo("OPEN");
+        assertThat(view.openCommitments).isEqualTo(1);
+        assertThat(view.status).isEqualTo(LetterStatus.SENT);
+        assertThat(view.deadlines).doesNotContainKey(DeadlineKind.COMMITMENT);
+    }
+
+    @Test
+    void commitmentApproachingPutsTheLetterAtRisk() {
+        received();
+        committedAndSent();
+        apply(new DeadlineApproaching(ID, DeadlineKind.COMMITMENT, 1, REFUND_DUE));
+        assertThat(view.commitments.get(0).approaching).isTrue();
+        assertThat(view.atRisk).isTrue();
+    }
+
+    @Test
+    void commitmentMissedIsMissedUntilFulfilled() {
+        received();
+        committedAndSent();
+        apply(new DeadlineMissed(ID, DeadlineKind.COMMITMENT, 1, REFUND_DUE));
+        assertThat(view.commitments.get(0).status).isEqualTo("MISSED");
+        assertThat(view.deadlineMissed()).isTrue();
+        Instant late = REFUND_DUE.plus(Duration.ofDays(1));
+        apply(new CommitmentFulfilled(ID, 1, "回单", "harry", late), late, "harry");
+        assertThat(view.commitments.get(0).status).isEqualTo("FULFILLED");
+        assertThat(view.commitments.get(0).fulfilledOnTime).isFalse();
+    }
+
+    @Test
+    void commitmentFulfilledClosesTheLetter() {
+        received();
+        committedAndSent();
+        Instant at = T0.plus(Duration.ofDays(3));
+        apply(new CommitmentFulfilled(ID, 1, "银行回单", "sam", at), at, "sam");
+        LetterView.CommitmentView c = view.commitments.get(0);
+        assertThat(c.status).isEqualTo("FULFILLED");
+        assertThat(c.evidence).isEqualTo("银行回单");
+        assertThat(c.fulfilledBy).isEqualTo("sam");
+        assertThat(c.fulfilledAt).isEqualTo(at);
+        assertThat(c.fulfilledOnTime).isTrue();
+        assertThat(view.openCommitments).isZero();
+        assertThat(view.status).isEqualTo(LetterStatus.CLOSED);
+    }
+
+    @Test
+    void supervisionOpenedSetsLevelOne() {
+        received();
+        assigned();
+        Instant remindAt = T0.plus(Duration.ofDays(2));
+        apply(new SupervisionOpened(ID, 1, SupervisionReason.DEADLINE_MISSED, DeadlineKind.REPLY, 0,
+                Department.CUSTOMER_SERVICE, 1, T0, remindAt));
+        assertThat(view.supervisionLevel).isEqualTo(1);
+        assertThat(view.supervisions.get(0).reason).isEqualTo(SupervisionReason.DEADLINE_MISSED);
+        assertThat(view.supervisions.get(0).remindAt).isEqualTo(remindAt);
+    }
+
+    @Test
+    void supervisionRemindedRaisesTheLevel() {
+        received();
+        assigned();
+        Instant remindAt = T0.plus(Duration.ofDays(2));
+        apply(new SupervisionOpened(ID, 1, SupervisionReason.DISSATISFIED, null, 0, Department.CUSTOMER_SERVICE, 1,
+                T0, remindAt));
+        apply(new SupervisionReminded(ID, 1, 2, remindAt, null));
+        assertThat(view.supervisionLevel).isEqualTo(2);
+        assertThat(view.supervisions.get(0).reminders).containsExactly(remindAt);
+        assertThat(view.supervisions.get(0).remindAt).isNull();
+    }
+
+    @Test
+    void supervisionResolvedClearsTheLevel() {
+        received();
+        assigned();
+        apply(new SupervisionOpened(ID, 1, SupervisionReason.DISSATISFIED, null, 0, Department.CUSTOMER_SERVICE, 1,
+                T0, T0.plus(Duration.ofDays(2))));
+        Instant at = T0.plus(Duration.ofDays(1));
+        apply(new SupervisionResolved(ID, 1, false, "sam", "已处理", at));
+        assertThat(view.supervisionLevel).isZero();
+        assertThat(view.supervisions.get(0).resolvedAt).isEqualTo(at);
+        assertThat(view.supervisions.get(0).resolvedBy).isEqualTo("sam");
+        assertThat(view.supervisions.get(0).answered).isFalse();
     }
 
     @Test
@@ -450,7 +585,7 @@ class LetterViewTest {
         Instant at = T0.plus(Duration.ofDays(20));
         apply(new PetitionReviewRequested(ID, 1, PetitionReviewKind.REVIEW, "不服", at));
         deadline(DeadlineKind.REVIEW, 1, at.plus(Duration.ofDays(30)));
-        LetterView.ReviewRequest r = view.petition.reviewRequests.get(0);
+        LetterView.PetitionReview r = view.petition.reviewRequests.get(0);
         assertThat(r.requestNo).isEqualTo(1);
         assertThat(r.kind).isEqualTo(PetitionReviewKind.REVIEW);
         assertThat(r.reason).isEqualTo("不服");

@@ -1,0 +1,115 @@
+package org.letterdesk.app.personaldata;
+
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.UnknownSerializedType;
+import org.letterdesk.command.sender.PersonalDataCipher;
+import org.letterdesk.events.PersonalDataEvent;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The event serializer with the sender's personal fields (properties named phone, email, address, idNumber of a
+ * {@link PersonalDataEvent}) encrypted on the way into the store and decrypted on the way out. The store, and with
+ * it the hash chain computed over stored content, only ever holds ciphertext; every reader (aggregates, processors,
+ * history, replay) gets the clear value, or {@code [已删除]} once the key is destroyed, and masks it itself.
+ */
+final class PersonalDataSerializer implements Serializer {
+
+    static final Set<String> PERSONAL_FIELDS = Set.of("phone", "email", "address", "idNumber");
+
+    private final Serializer delegate;
+    private final Supplier<PersonalDataCipher> cipher;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    PersonalDataSerializer(Serializer delegate, Supplier<PersonalDataCipher> cipher) {
+        this.delegate = delegate;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        if (!(object instanceof PersonalDataEvent event) || event.personalDataKey() == null) {
+            return delegate.serialize(object, expectedRepresentation);
+        }
+        SerializedObject<String> clear = delegate.serialize(object, String.class);
+        JsonNode tree = json.readTree(clear.getData());
+        String keyId = event.personalDataKey();
+        rewrite(tree, value -> cipher.get().encrypt(keyId, value));
+        SerializedObject<String> sealed = new SimpleSerializedObject<>(json.writeValueAsString(tree), String.class,
+                clear.getType());
+        return getConverter().convert(sealed, expectedRepresentation);
+    }
+
+    @Override
+    public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+        if (!mayCarryPersonalData(serializedObject.getType())) {
+            return delegate.deserialize(serializedObject);
+        }
+        String text = getConverter().convert(serializedObject, String.class).getData();
+        if (!text.contains(PersonalDataCipher.PREFIX)) {
+            return delegate.deserialize(serializedObject);
+        }
+        JsonNode tree = json.readTree(text);
+        rewrite(tree, value -> cipher.get().decrypt(value));
+        return delegate.deserialize(new SimpleSerializedObject<>(json.writeValueAsString(tree), String.class,
+                serializedObject.getType()));
+    }
+
+    private boolean mayCarryPersonalData(SerializedType type) {
+        if (type == null || SerializedType.emptyType().equals(type)) {
+            return false;
+        }
+        Class<?> payloadClass = delegate.classForType(type);
+        return payloadClass != UnknownSerializedType.class && PersonalDataEvent.class.isAssignableFrom(payloadClass);
+    }
+
+    /** Applies {@code change} to every string value of a personal field, at any depth. */
+    static void rewrite(JsonNode node, Function<String, String> change) {
+        if (node instanceof ObjectNode object) {
+            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(object.properties());
+            for (Map.Entry<String, JsonNode> field : fields) {
+                if (PERSONAL_FIELDS.contains(field.getKey()) && field.getValue().isString()) {
+                    object.put(field.getKey(), change.apply(field.getValue().asString()));
+                } else {
+                    rewrite(field.getValue(), change);
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            for (JsonNode child : node) {
+                rewrite(child, change);
+            }
+        }
+    }
+
+    @Override
+    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+        return delegate.canSerializeTo(expectedRepresentation);
+    }
+
+    @Override
+    public Class classForType(SerializedType type) {
+        return delegate.classForType(type);
+    }
+
+    @Override
+    public SerializedType typeForClass(Class type) {
+        return delegate.typeForClass(type);
+    }
+
+    @Override
+    public Converter getConverter() {
+        return delegate.getConverter();
+    }
+}

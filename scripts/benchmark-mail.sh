@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# E-mail rates (docs/benchmarks.md, "E-mail"): builds the server and the harness, then runs MailBenchmark, which
+# needs no PostgreSQL or mail server installed (the server uses its embedded PostgreSQL in a fresh temporary
+# directory; the harness holds the mail server). BENCH_MAIL_LETTERS (default 1000) mails per round.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q -pl app -am package -DskipTests
+./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests
+exec java -cp "benchmarks/target/classes:benchmarks/target/lib/*" org.letterdesk.bench.MailBenchmark "$PWD"
