@@ -198,7 +198,12 @@ class LetterPetitionTest {
         fixture.givenCommands(List.of(issued(registerPetition(), asClerk())))
                 .whenTimeAdvancesTo(ACCEPTANCE_DUE.plus(Duration.ofMinutes(1)))
                 .expectEvents(new DeadlineApproaching(LETTER_ID, DeadlineKind.ACCEPTANCE, 0, ACCEPTANCE_DUE),
-                        new DeadlineMissed(LETTER_ID, DeadlineKind.ACCEPTANCE, 0, ACCEPTANCE_DUE));
+                        new DeadlineMissed(LETTER_ID, DeadlineKind.ACCEPTANCE, 0, ACCEPTANCE_DUE),
+                        // ACCEPTANCE is among supervision's default kinds: the miss opens it, and its reminder
+                        // (past by then) raises it to the director.
+                        new SupervisionOpened(LETTER_ID, 1, SupervisionReason.DEADLINE_MISSED,
+                                DeadlineKind.ACCEPTANCE, 0, null, 1, NOW, PLANNER.workingHoursAfter(NOW, 48)),
+                        new SupervisionReminded(LETTER_ID, 1, 2, PLANNER.workingHoursAfter(NOW, 48), null));
     }
 
     @Test
@@ -337,7 +342,12 @@ class LetterPetitionTest {
                         asClerk()))
                 .whenTimeAdvancesTo(due.plus(Duration.ofMinutes(1)))
                 .expectEvents(new DeadlineApproaching(LETTER_ID, DeadlineKind.REVIEW, 1, due),
-                        new DeadlineMissed(LETTER_ID, DeadlineKind.REVIEW, 1, due));
+                        new DeadlineMissed(LETTER_ID, DeadlineKind.REVIEW, 1, due),
+                        // REVIEW is among supervision's default kinds (opened at the aggregate clock's time).
+                        new SupervisionOpened(LETTER_ID, 1, SupervisionReason.DEADLINE_MISSED, DeadlineKind.REVIEW,
+                                1, Department.ADMINISTRATION, 1, requestedAt,
+                                PLANNER.workingHoursAfter(requestedAt, 48)),
+                        new SupervisionReminded(LETTER_ID, 1, 2, PLANNER.workingHoursAfter(requestedAt, 48), null));
     }
 
     /** A clock a test moves between commands. */
