@@ -51,7 +51,7 @@ class ReplayCompatibilityTest extends ApiTestSupport {
                 }));
         for (String table : TABLES) {
             JsonNode expected = sinceSenderFiles(table, fixture.get("tables").get(table).deepCopy());
-            JsonNode actual = rowsOf(table);
+            JsonNode actual = withoutLaterEmptyColumns(rowsOf(table), expected);
             assertThat(actual).as(table).isEqualTo(expected);
         }
     }
@@ -66,6 +66,29 @@ class ReplayCompatibilityTest extends ApiTestSupport {
             assertThat(reply.code()).isEqualTo("VERSION_CONFLICT");
             assertThat(reply.body().get("currentVersion").asLong()).as(letterId).isEqualTo(last);
         });
+    }
+
+    /**
+     * The rows without the columns added after the fixture was dumped, as long as they are empty for its letters (a
+     * later column holding a value for an earlier letter still fails the comparison).
+     */
+    private static JsonNode withoutLaterEmptyColumns(JsonNode actual, JsonNode expected) {
+        if (!actual.isArray() || !expected.isArray() || actual.size() != expected.size()) {
+            return actual;
+        }
+        for (int i = 0; i < actual.size(); i++) {
+            if (actual.get(i) instanceof tools.jackson.databind.node.ObjectNode row && expected.get(i).isObject()) {
+                JsonNode known = expected.get(i);
+                List<String> later = new java.util.ArrayList<>();
+                row.propertyNames().forEach(name -> {
+                    if (!known.has(name) && row.get(name).isNull()) {
+                        later.add(name);
+                    }
+                });
+                later.forEach(row::remove);
+            }
+        }
+        return actual;
     }
 
     /**

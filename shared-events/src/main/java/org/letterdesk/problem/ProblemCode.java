@@ -20,6 +20,8 @@ public enum ProblemCode {
     FOUR_EYES(409, "Four-eyes rule"),
     REVIEW_ORDER(409, "Review order"),
     WORDING_FINDINGS(409, "Wording findings"),
+    /** A complex letter's draft must offer at least two alternatives (A/B 方案). */
+    ALTERNATIVES_REQUIRED(409, "Alternatives required"),
     /** Erasure of a sender's personal data while one of their letters is still within retention. */
     RETENTION_NOT_EXPIRED(409, "Retention not expired"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),

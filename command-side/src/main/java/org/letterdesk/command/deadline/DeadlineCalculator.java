@@ -58,6 +58,16 @@ public final class DeadlineCalculator {
         return new ComputedDue(inZone(due), graceApplied, warningsFor(missingYears));
     }
 
+    /**
+     * Calendar days at the same local clock time (the 信访工作条例's clocks): holidays and working days do not
+     * matter, and a daylight-saving change does not move the clock time.
+     */
+    public ComputedDue addCalendarDays(Instant start, int days) {
+        requireNonNegative(days);
+        return new ComputedDue(ZonedDateTime.ofInstant(start, zone).plusDays(days).toOffsetDateTime(), false,
+                List.of());
+    }
+
     public ComputedDue addClockHours(Instant start, int hours) {
         requireNonNegative(hours);
         return new ComputedDue(inZone(start.plus(Duration.ofHours(hours))), false, List.of());

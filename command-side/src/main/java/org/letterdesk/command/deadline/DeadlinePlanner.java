@@ -44,6 +44,22 @@ public class DeadlinePlanner {
     }
 
     /**
+     * A clock of calendar days (petitions, referrals) from {@code start}; {@code extraDays} (an extension) are added
+     * to the due time and named in the basis.
+     */
+    public DeadlineSet calendarDays(String letterId, DeadlineKind kind, int ref, Instant start, int days,
+                                    int extraDays) {
+        ComputedDue computed = rules.calendarDays(start, days + extraDays);
+        String basis = days + " calendar days" + (extraDays > 0 ? " + " + extraDays + " days extension" : "");
+        return planned(letterId, kind, ref, start, computed.due().toInstant(), basis, false, List.of());
+    }
+
+    /** A clock that ends at a date someone else set (a referral's due date), at the end of that day. */
+    public DeadlineSet until(String letterId, DeadlineKind kind, int ref, Instant start, Instant due, String basis) {
+        return planned(letterId, kind, ref, start, due, basis, false, List.of());
+    }
+
+    /**
      * A reply commitment (答复承诺事项) is kept when it is fulfilled by the end of its due date in the organisation's
      * zone: due at 00:00 of the next day. Warned like the other deadlines, at the same share of its window.
      */
@@ -71,13 +87,17 @@ public class DeadlinePlanner {
 
     private DeadlineSet plan(String letterId, DeadlineKind kind, int ref, Instant start, DeadlineTable.Span span) {
         ComputedDue computed = rules.due(start, span);
-        Instant due = computed.due().toInstant();
+        String basis = computed.holidayGraceApplied() ? span.basis() + " + holiday grace" : span.basis();
+        computed.warnings().forEach(warning -> log.warn("Letter {}: {} deadline: {}", letterId, kind, warning));
+        return planned(letterId, kind, ref, start, computed.due().toInstant(), basis, computed.holidayGraceApplied(),
+                computed.warnings());
+    }
+
+    private DeadlineSet planned(String letterId, DeadlineKind kind, int ref, Instant start, Instant due,
+                                String basis, boolean holidayGraceApplied, List<String> warnings) {
         Duration window = Duration.between(start, due);
         Instant approachingAt = window.isNegative() ? due
                 : due.minusMillis(Math.round(window.toMillis() * table().approachingFraction()));
-        String basis = computed.holidayGraceApplied() ? span.basis() + " + holiday grace" : span.basis();
-        computed.warnings().forEach(warning -> log.warn("Letter {}: {} deadline: {}", letterId, kind, warning));
-        return new DeadlineSet(letterId, kind, ref, start, due, approachingAt, basis,
-                computed.holidayGraceApplied(), computed.warnings());
+        return new DeadlineSet(letterId, kind, ref, start, due, approachingAt, basis, holidayGraceApplied, warnings);
     }
 }

@@ -40,6 +40,10 @@ public final class DeadlineRules {
         return table.delayMustBeReported(now, expectedCompletion);
     }
 
+    public ComputedDue calendarDays(Instant start, int days) {
+        return calculator.addCalendarDays(start, days);
+    }
+
     ComputedDue due(Instant start, DeadlineTable.Span span) {
         return span.workingHours()
                 ? span.holidayGrace()

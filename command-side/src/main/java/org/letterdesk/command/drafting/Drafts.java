@@ -7,6 +7,7 @@ import org.letterdesk.command.commitment.CommitmentRules;
 import org.letterdesk.command.drafting.DraftingCommands.DraftReply;
 import org.letterdesk.command.procedure.LetterFacts;
 import org.letterdesk.command.procedure.Refusals;
+import org.letterdesk.problem.ProblemCode;
 import org.letterdesk.events.ReplyDrafted;
 import org.letterdesk.events.WordingFinding;
 import org.letterdesk.procedure.EventMetaData;
@@ -24,6 +25,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * reply went out (a wrong reply is corrected instead). Every draft runs through the wording check.
  */
 public class Drafts {
+
+    /** Complex problems offer at least two alternatives (A/B 方案), seed 000. */
+    static final int MIN_ALTERNATIVES = 2;
 
     private final LetterFacts letter;
     private int latestDraftNo;
@@ -47,6 +51,13 @@ public class Drafts {
                 LocalDate.ofInstant(clock.instant(), zone));
         if (!errors.isEmpty()) {
             throw Refusals.validation(letter.letterId(), errors);
+        }
+        long alternatives = cmd.content().alternatives() == null ? 0
+                : cmd.content().alternatives().stream().filter(a -> a != null && !a.isBlank()).count();
+        if (letter.flags().complex() && alternatives < MIN_ALTERNATIVES) {
+            throw Refusals.refused(ProblemCode.ALTERNATIVES_REQUIRED, letter.letterId(), "Letter "
+                    + letter.serialNo() + " is complex: its draft must offer at least " + MIN_ALTERNATIVES
+                    + " alternatives (A/B 方案), not " + alternatives);
         }
         List<WordingFinding> findings = wordingChecker.check(cmd.content());
         apply(new ReplyDrafted(letter.letterId(), latestDraftNo + 1, user, cmd.content(), findings,

@@ -18,7 +18,17 @@ import org.letterdesk.command.intake.SenderMatching.SenderMatch;
 import org.letterdesk.command.procedure.LetterFacts;
 import org.letterdesk.command.procedure.LetterResult;
 import org.letterdesk.command.procedure.Refusals;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.letterdesk.command.intake.IntakeCommands.Routing;
+import org.letterdesk.command.petition.PetitionClocks;
+import org.letterdesk.events.Category;
 import org.letterdesk.events.Channel;
+import org.letterdesk.events.LetterLinked;
+import org.letterdesk.events.LetterRouted;
+import org.letterdesk.events.ReferralRecorded;
+import org.letterdesk.events.SenderRepeatCounted;
+import org.letterdesk.procedure.EventMetaData;
 import org.letterdesk.events.DeadlineKind;
 import org.letterdesk.events.DeadlineSet;
 import org.letterdesk.events.Department;
@@ -48,12 +58,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 public class Intake {
 
+    /** How a petition's repeat count was matched, as recorded in SenderRepeatCounted: the sender file's count. */
+    static final String SENDER_FILE_MATCH = "SENDER_FILE";
+
     private final LetterFacts letter;
     private final Deadlines deadlines;
 
     private Channel channel;
     private Instant receivedAt;
     private Sender sender;
+    private Category category;
     private String senderId;
     private boolean urgent;
     private Department department;
@@ -107,11 +121,23 @@ public class Intake {
                     Map.of("errors", List.of(error)));
         });
         boolean markUrgent = cmd.urgentReason() != null && !cmd.urgentReason().isBlank();
-        DeadlineSet first = planner.firstResponse(cmd.letterId(), cmd.receivedAt(), markUrgent);
-        DeadlineSet reply = planner.reply(cmd.letterId(), cmd.receivedAt(), cmd.channel(), markUrgent);
-        DeadlineScheduling.schedule(deadlineManager, first, now, scope);
-        DeadlineScheduling.schedule(deadlineManager, reply, now, scope);
-        // The match is made once, here, and recorded in the event: a replay never matches again.
+        // A petition runs on the 信访工作条例's calendar days: its acceptance is due first, its reply clock starts
+        // only with the acceptance.
+        boolean petition = cmd.category() == Category.PETITION;
+        List<DeadlineSet> set = petition
+                ? List.of(planner.calendarDays(cmd.letterId(), DeadlineKind.ACCEPTANCE, 0, cmd.receivedAt(),
+                PetitionClocks.ACCEPTANCE_DAYS, 0))
+                : List.of(planner.firstResponse(cmd.letterId(), cmd.receivedAt(), markUrgent),
+                planner.reply(cmd.letterId(), cmd.receivedAt(), cmd.channel(), markUrgent));
+        DeadlineSet referralReport = cmd.referral() == null ? null
+                : referralReportDeadline(cmd, planner, zone, due(set, DeadlineKind.REPLY));
+        if (referralReport != null) {
+            set = new java.util.ArrayList<>(set);
+            set.add(referralReport);
+        }
+        set.forEach(deadline -> DeadlineScheduling.schedule(deadlineManager, deadline, now, scope));
+        // The match is made once, here, and recorded in the event: a replay never matches again. Its count is the
+        // one 信访次数 of every letter (a petition records it again for the petition form).
         SenderMatch match = senders.match(cmd.letterId(), cmd.sender());
         String serial = serialNumbers.next(cmd.receivedAt().atZone(zone).getYear());
         apply(new LetterReceived(cmd.letterId(), serial, cmd.channel(), cmd.receivedAt(), cmd.sender(),
@@ -120,10 +146,66 @@ public class Intake {
         if (markUrgent) {
             apply(new MarkedUrgent(cmd.letterId(), cmd.urgentReason().strip()));
         }
-        apply(first);
-        apply(reply);
-        return new RegistrationResult(letter.outcome(), new IntakeDeadlines(first.due(), reply.due()),
-                warnings(first, reply), match.senderId(), match.repeatCount());
+        if (petition) {
+            // The petition form's 信访次数, as the sender file counted it in LetterReceived.
+            apply(new SenderRepeatCounted(cmd.letterId(), match.repeatCount(), SENDER_FILE_MATCH));
+        }
+        if (cmd.referral() != null) {
+            apply(new ReferralRecorded(cmd.letterId(), cmd.referral().office().strip(),
+                    cmd.referral().referenceNo().strip(), cmd.referral().dueDate()));
+        }
+        if (cmd.related() != null) {
+            apply(new LetterLinked(cmd.letterId(), cmd.related().letterId(), cmd.related().serialNo(),
+                    cmd.related().matterFinal()));
+        }
+        set.forEach(AggregateLifecycle::apply);
+        if (cmd.routing() != null) {
+            route(cmd.letterId(), cmd.routing());
+        }
+        DeadlineSet first = due(set, DeadlineKind.FIRST_RESPONSE);
+        DeadlineSet reply = due(set, DeadlineKind.REPLY);
+        DeadlineSet acceptance = due(set, DeadlineKind.ACCEPTANCE);
+        return new RegistrationResult(letter.outcome(), new IntakeDeadlines(first == null ? null : first.due(),
+                reply == null ? null : reply.due(), acceptance == null ? null : acceptance.due()),
+                warnings(set.toArray(DeadlineSet[]::new)), department, match.senderId(), match.repeatCount());
+    }
+
+    /**
+     * The department named at registration is assigned by the clerk; one chosen by a routing rule is assigned by
+     * {@code system}, after the event that records which rule decided.
+     */
+    private void route(String letterId, Routing routing) {
+        if (routing.ruleId() == null) {
+            apply(new LetterAssigned(letterId, routing.department(), null, null));
+            return;
+        }
+        apply(new LetterRouted(letterId, routing.ruleId(), routing.department()));
+        apply(new LetterAssigned(letterId, routing.department(), null, null),
+                MetaData.with(EventMetaData.USER, EventMetaData.SYSTEM_USER)
+                        .and(EventMetaData.ROLE, EventMetaData.SYSTEM_ROLE));
+    }
+
+    /**
+     * The report back is due at the end of the office's due date; without one, when the reply is due. A petition
+     * has no reply clock before its acceptance, so its report without a due date takes the acceptance's.
+     */
+    private static DeadlineSet referralReportDeadline(RegisterLetter cmd, DeadlinePlanner planner, ZoneId zone,
+                                                      DeadlineSet reply) {
+        if (cmd.referral().dueDate() != null) {
+            Instant due = cmd.referral().dueDate().atTime(23, 59).atZone(zone).toInstant();
+            return planner.until(cmd.letterId(), DeadlineKind.REFERRAL_REPORT, 0, cmd.receivedAt(), due,
+                    "the referring office's due date " + cmd.referral().dueDate());
+        }
+        if (reply != null) {
+            return planner.until(cmd.letterId(), DeadlineKind.REFERRAL_REPORT, 0, cmd.receivedAt(), reply.due(),
+                    "the reply's due time (" + reply.basis() + ")");
+        }
+        return planner.calendarDays(cmd.letterId(), DeadlineKind.REFERRAL_REPORT, 0, cmd.receivedAt(),
+                PetitionClocks.ACCEPTANCE_DAYS, 0);
+    }
+
+    private static DeadlineSet due(List<DeadlineSet> set, DeadlineKind kind) {
+        return set.stream().filter(d -> d.kind() == kind).findFirst().orElse(null);
     }
 
     /**
@@ -147,12 +229,13 @@ public class Intake {
             first = planner.firstResponse(letter.letterId(), receivedAt, true);
             deadlines.set(first, deadlineManager, now);
         }
-        if (deadlines.isOpen(DeadlineKind.REPLY, 0)) {
+        // A petition's reply runs on the 信访工作条例's calendar days, which urgency does not shorten.
+        if (category != Category.PETITION && deadlines.isOpen(DeadlineKind.REPLY, 0)) {
             reply = planner.reply(letter.letterId(), receivedAt, channel, true);
             deadlines.set(reply, deadlineManager, now);
         }
         return new UrgencyResult(letter.outcome(),
-                new IntakeDeadlines(first == null ? null : first.due(), reply == null ? null : reply.due()),
+                new IntakeDeadlines(first == null ? null : first.due(), reply == null ? null : reply.due(), null),
                 warnings(first, reply));
     }
 
@@ -184,6 +267,7 @@ public class Intake {
         channel = e.channel();
         receivedAt = e.receivedAt();
         sender = e.sender();
+        category = e.category();
         senderId = e.senderId();
     }
 

@@ -11,6 +11,7 @@ import org.letterdesk.events.Department;
 import org.letterdesk.events.Sender;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Registration (收件登记), urgency, assignment (分配部门) and the first contact with the sender. */
@@ -19,18 +20,54 @@ public final class IntakeCommands {
     private IntakeCommands() {
     }
 
+    /**
+     * @param related the earlier letter this one is linked to, as it stood at registration, or null
+     * @param routing the department the registration names, or the one a routing rule chose, or null
+     */
     public record RegisterLetter(@TargetAggregateIdentifier String letterId, Channel channel, Instant receivedAt,
                                  Sender sender, String subject, String coreRequest, Category category,
                                  List<Attachment> attachments, String remarks, String urgentReason,
-                                 Collective collective) {
+                                 Collective collective, RelatedMatter related, Routing routing,
+                                 Referral referral) {
 
         /** A registration of one person's letter. */
         public RegisterLetter(String letterId, Channel channel, Instant receivedAt, Sender sender, String subject,
                               String coreRequest, Category category, List<Attachment> attachments, String remarks,
                               String urgentReason) {
             this(letterId, channel, receivedAt, sender, subject, coreRequest, category, attachments, remarks,
-                    urgentReason, null);
+                    urgentReason, null, null, null, null);
         }
+
+        /** A registration of a collective letter or one person's, without the special procedures. */
+        public RegisterLetter(String letterId, Channel channel, Instant receivedAt, Sender sender, String subject,
+                              String coreRequest, Category category, List<Attachment> attachments, String remarks,
+                              String urgentReason, Collective collective) {
+            this(letterId, channel, receivedAt, sender, subject, coreRequest, category, attachments, remarks,
+                    urgentReason, collective, null, null, null);
+        }
+
+        /** A registration of one person's letter with the special procedures' parts. */
+        public RegisterLetter(String letterId, Channel channel, Instant receivedAt, Sender sender, String subject,
+                              String coreRequest, Category category, List<Attachment> attachments, String remarks,
+                              String urgentReason, RelatedMatter related, Routing routing, Referral referral) {
+            this(letterId, channel, receivedAt, sender, subject, coreRequest, category, attachments, remarks,
+                    urgentReason, null, related, routing, referral);
+        }
+    }
+
+    /** The superior office that referred the letter (批办件), its reference number and its due date (optional). */
+    public record Referral(String office, String referenceNo, LocalDate dueDate) {
+    }
+
+    /** The earlier letter a registration links to, and whether its matter was final (终结) at that moment. */
+    public record RelatedMatter(String letterId, String serialNo, boolean matterFinal) {
+    }
+
+    /**
+     * Where a new letter goes at registration: the department the clerk named (ruleId null), or the one the first
+     * matching routing rule chose (assigned by {@code system}, naming the rule).
+     */
+    public record Routing(Department department, String ruleId) {
     }
 
     public record MarkUrgent(@TargetAggregateIdentifier String letterId,

@@ -14,7 +14,16 @@ import org.letterdesk.command.intake.IntakeCommands.AssignLetter;
 import org.letterdesk.command.intake.IntakeCommands.MarkUrgent;
 import org.letterdesk.command.intake.IntakeCommands.RecordFirstContact;
 import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.letterdesk.command.intake.IntakeCommands.RelatedMatter;
+import org.letterdesk.command.intake.IntakeCommands.Routing;
+import org.letterdesk.command.petition.PetitionCommands.DescribeMatter;
+import org.letterdesk.command.routing.Router;
+import org.letterdesk.command.petition.PetitionCommands.MatterState;
 import org.letterdesk.events.LetterIds;
+import org.letterdesk.problem.LetterdeskProblem;
+import org.letterdesk.problem.ProblemCode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,14 +49,19 @@ import java.util.UUID;
 class IntakeController {
 
     private final CommandRunner commands;
+    private final CommandGateway gateway;
+    private final Router router;
     private final Clock clock;
     private final OffsetDateTime earliestReceipt;
     private final AttachmentReferences attachmentReferences;
 
-    IntakeController(CommandRunner commands, Clock clock, AttachmentReferences attachmentReferences,
+    IntakeController(CommandRunner commands, CommandGateway gateway, Router router, Clock clock,
+                     AttachmentReferences attachmentReferences,
                      @Value("${letterdesk.intake.earliest-received-at:" + ReceiptTime.DEFAULT_EARLIEST + "}")
                      String earliestReceipt) {
         this.commands = commands;
+        this.gateway = gateway;
+        this.router = router;
         this.clock = clock;
         this.earliestReceipt = ReceiptTime.earliest(earliestReceipt);
         this.attachmentReferences = attachmentReferences;
@@ -57,7 +71,13 @@ class IntakeController {
     @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI document states; the entity below sets it too
     @Operation(summary = "Register a letter (CLERK): LetterReceived, DeadlineSet, MarkedUrgent if urgentReason; "
             + "the sender is matched to a sender file (SenderFileOpened when new), answered as senderId and "
-            + "repeatCount")
+            + "repeatCount",
+            description = "A PETITION gets its ACCEPTANCE deadline (15 calendar days) instead of the first-response "
+                    + "and reply deadlines, and records its 信访次数 (SenderRepeatCounted, the sender file's count). "
+                    + "relatedLetterId links an earlier letter (LetterLinked, recording whether "
+                    + "its matter was already final); department assigns at once (LetterAssigned), else the first matching routing rule assigns by system "
+                    + "(LetterRouted naming the rule, LetterAssigned); referral {office, "
+                    + "referenceNo, dueDate} records ReferralRecorded and the REFERRAL_REPORT deadline.")
     ResponseEntity<RegistrationResult> register(@RequestBody RegisterLetterRequest body, CommandRequest request) {
         Actor actor = commands.authorize(Role.CLERK);
         commands.validate(body, b -> {
@@ -72,13 +92,29 @@ class IntakeController {
             }
             return errors;
         });
+        RelatedMatter related = body.relatedLetterId() == null ? null : related(body.relatedLetterId());
+        Routing routing = body.department() != null ? new Routing(body.department(), null)
+                : router.route(body.category(), body.channel(), body.subject(), body.coreRequest())
+                .map(rule -> new Routing(rule.department(), rule.id())).orElse(null);
         String letterId = LetterIds.next(clock.instant()).toString();
         List<org.letterdesk.events.Attachment> attachments = attachmentReferences.resolve(body.attachments());
         return commands.send(actor, request, body, version -> new RegisterLetter(letterId, body.channel(),
                 body.receivedAt().toInstant(), body.sender().toSender(), body.subject().strip(),
                 body.coreRequest().strip(), body.category(), attachments, body.remarks(), body.urgentReason(),
-                body.collective() == null ? null : body.collective().toCollective()),
+                body.collective() == null ? null : body.collective().toCollective(),
+                related, routing, body.referral() == null ? null : body.referral().toReferral()),
                 RegistrationResult.class, HttpStatus.CREATED);
+    }
+
+    /** The earlier letter as it stands now: whether its matter is already final. */
+    private RelatedMatter related(UUID relatedLetterId) {
+        try {
+            MatterState matter = gateway.sendAndWait(new DescribeMatter(relatedLetterId.toString()));
+            return new RelatedMatter(matter.letterId(), matter.serialNo(), matter.matterFinal());
+        } catch (AggregateNotFoundException e) {
+            throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "relatedLetterId names no letter",
+                    Map.of("errors", List.of(Map.of("field", "relatedLetterId", "message", "names no letter"))));
+        }
     }
 
     @PostMapping("/{id}/urgent")

@@ -14,7 +14,9 @@ import org.letterdesk.events.Department;
 import org.letterdesk.events.Sender;
 
 import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /** Request bodies of registration, urgency, assignment and first contact. */
 final class IntakeRequests {
@@ -31,7 +33,20 @@ final class IntakeRequests {
                                  @Size(max = 50) List<@NotNull @Valid AttachmentRequest> attachments,
                                  @Size(max = 2000) String remarks,
                                  @Size(max = 500) String urgentReason,
+                                 UUID relatedLetterId,
+                                 Department department,
+                                 @Valid ReferralRequest referral,
                                  @Valid CollectiveRequest collective) {
+    }
+
+    /** A referral by a superior office (批办件/交办件); dueDate optional (the reply's due time then applies). */
+    record ReferralRequest(@NotBlank @Size(max = 200) String office,
+                           @NotBlank @Size(max = 200) String referenceNo,
+                           LocalDate dueDate) {
+
+        IntakeCommands.Referral toReferral() {
+            return new IntakeCommands.Referral(office.strip(), referenceNo.strip(), dueDate);
+        }
     }
 
     /** A collective letter (集体来信): how many people it speaks for and their representative. */

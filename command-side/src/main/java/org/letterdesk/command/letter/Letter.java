@@ -30,6 +30,8 @@ import org.letterdesk.command.intake.IntakeResults.RegistrationResult;
 import org.letterdesk.command.intake.SenderMatching;
 import org.letterdesk.command.intake.SerialNumbers;
 import org.letterdesk.command.mail.Correspondence;
+import org.letterdesk.command.petition.Petition;
+import org.letterdesk.command.referral.ReferralReport;
 import org.letterdesk.events.PersonalDataErased;
 import org.letterdesk.command.procedure.ContentFlags;
 import org.letterdesk.command.procedure.LetterCommand;
@@ -93,6 +95,10 @@ public class Letter implements LetterFacts {
     private final Disputes disputes = new Disputes(this, deadlines);
     @AggregateMember
     private final Archive archive = new Archive(this, deadlines);
+    @AggregateMember
+    private final Petition petition = new Petition(this, deadlines);
+    @AggregateMember
+    private final ReferralReport referralReport = new ReferralReport(this, deadlines);
     @AggregateMember
     private final Correspondence correspondence = new Correspondence(this);
 
@@ -244,13 +250,30 @@ public class Letter implements LetterFacts {
     @Override
     public LetterStatus status() {
         return new LetterProgress(intake.assigned(), reviews.stage(), reply.sent(), reply.followUpPending(),
-                corrections.openCount(), disputes.openCount(), archive.archived(), commitments.openCount()).status();
+                corrections.openCount(), disputes.openCount(), archive.archived(), petition.notAccepted(),
+                openObligations(), commitments.openCount()).status();
+    }
+
+    /** Answers owed besides the reply: a petition's review request, a referral's report back. */
+    private int openObligations() {
+        return (petition.reviewPending() ? 1 : 0) + (referralReport.pending() ? 1 : 0);
+    }
+
+    @Override
+    public String replyBlockedByProcedure() {
+        return petition.replyBlockedBy();
     }
 
     @Override
     public String pendingWork() {
         if (!reply.sent()) {
             return "it has not been replied to";
+        }
+        if (referralReport.pending()) {
+            return "its report to the referring office is not yet approved";
+        }
+        if (petition.reviewPending()) {
+            return "its petition review request awaits the answer";
         }
         if (reply.followUpPending()) {
             return "its phone follow-up is pending";

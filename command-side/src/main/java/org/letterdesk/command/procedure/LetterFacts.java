@@ -38,6 +38,9 @@ public interface LetterFacts {
 
     boolean replied();
 
+    /** Why the letter's own procedure forbids a reply now (a petition not accepted), for a refusal; else null. */
+    String replyBlockedByProcedure();
+
     LetterStatus status();
 
     /** What keeps a replied letter from being closed, for a refusal's text. */

@@ -79,7 +79,8 @@ public class Reply {
         if (approved.isEmpty()) {
             throw invalid("Letter " + serialNo + " has no fully approved draft");
         }
-        String blocked = letter.flags().replyBlockedBy();
+        String blocked = letter.replyBlockedByProcedure() != null ? letter.replyBlockedByProcedure()
+                : letter.flags().replyBlockedBy();
         if (blocked != null) {
             throw invalid("Letter " + serialNo + " " + blocked);
         }

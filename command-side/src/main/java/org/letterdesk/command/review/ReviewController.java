@@ -10,6 +10,9 @@ import org.letterdesk.command.review.ReviewCommands.ReviewDraft;
 import org.letterdesk.command.review.ReviewRequests.ReviewRequest;
 import org.letterdesk.events.ReviewLevel;
 import org.letterdesk.procedure.Role;
+import org.letterdesk.command.procedure.CommandResult;
+import org.letterdesk.command.referral.ReferralCommands.ReviewReferralReport;
+import org.letterdesk.command.referral.ReferralReportResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,8 +38,13 @@ class ReviewController {
 
     @PostMapping("/{id}/reviews")
     @Operation(summary = "Review the latest draft (REVIEWER for FORMAT, SUPERVISOR, DIRECTOR):"
-            + " ReviewApproved or ReviewRejected")
-    ResponseEntity<LetterResult> review(@PathVariable UUID id, @RequestBody ReviewRequest body,
+            + " ReviewApproved or ReviewRejected; with target REFERRAL_REPORT the latest referral report:"
+            + " ReferralReportReviewed (adds reportNo, reportDone)")
+    // Documented as the reply review's result, which the referral report's extends: clients typed on it keep working.
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = LetterResult.class)))
+    ResponseEntity<? extends CommandResult> review(@PathVariable UUID id, @RequestBody ReviewRequest body,
                                         CommandRequest request) {
         // The level decides the role, so it is read before the body is validated; without a level any reviewing
         // role may learn that the body is invalid.
@@ -44,6 +52,10 @@ class ReviewController {
                 ? commands.authorize(Role.REVIEWER, Role.SUPERVISOR, Role.DIRECTOR)
                 : commands.authorize(roleFor(body.level()));
         commands.validate(body);
+        if (body.target() == ReviewRequests.ReviewTarget.REFERRAL_REPORT) {
+            return commands.send(actor, request, body, v -> new ReviewReferralReport(id.toString(), v, body.level(),
+                    body.decision(), body.comment()), ReferralReportResult.class, HttpStatus.OK);
+        }
         return commands.send(actor, request, body,
                 v -> new ReviewDraft(id.toString(), v, body.level(), body.decision(), body.comment()),
                 LetterResult.class, HttpStatus.OK);

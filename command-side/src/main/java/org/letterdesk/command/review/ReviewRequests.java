@@ -11,7 +11,11 @@ final class ReviewRequests {
     private ReviewRequests() {
     }
 
+    /** target left out means the reply draft. */
     record ReviewRequest(@NotNull ReviewLevel level, @NotNull ReviewDecision decision,
-                         @Size(max = 2000) String comment) {
+                         @Size(max = 2000) String comment, ReviewTarget target) {
     }
+
+    /** What is reviewed: the latest reply draft, or the report back to a referring office. */
+    enum ReviewTarget { REPLY, REFERRAL_REPORT }
 }

@@ -12,12 +12,14 @@ import java.util.Set;
  *
  * @param reminderWorkingDays working days without an answer before each reminder raises the item a level
  * @param deadlineKinds       the deadlines whose miss opens supervision: those where the sender waits for an answer
- *                            (the reply, a commitment; other procedures add theirs by configuration)
+ *                            (the reply, a commitment, a petition's acceptance and review answers, a referral's
+ *                            report back)
  */
 public record SupervisionPolicy(int reminderWorkingDays, Set<DeadlineKind> deadlineKinds) {
 
     public static final SupervisionPolicy DEFAULTS = new SupervisionPolicy(2,
-            EnumSet.of(DeadlineKind.REPLY, DeadlineKind.COMMITMENT));
+            EnumSet.of(DeadlineKind.REPLY, DeadlineKind.COMMITMENT, DeadlineKind.ACCEPTANCE, DeadlineKind.REVIEW,
+                    DeadlineKind.REFERRAL_REPORT));
     /** Level 1 is the department's supervisor, level 2 the director; the reminder that reaches it is the last. */
     public static final int TOP_LEVEL = 2;
 

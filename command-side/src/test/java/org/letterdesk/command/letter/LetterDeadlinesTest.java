@@ -63,7 +63,7 @@ class LetterDeadlinesTest {
                 issued(register(), asClerk()),
                 issued(assign(Department.CUSTOMER_SERVICE, HANDLER), asClerk()),
                 issued(flag(false, false, false, complex), asHandler()),
-                issued(draft(CLEAN_CONTENT), asHandler()),
+                issued(draft(complex ? COMPLEX_CONTENT : CLEAN_CONTENT), asHandler()),
                 issued(approve(ReviewLevel.FORMAT), asReviewer()),
                 issued(approve(ReviewLevel.SUPERVISOR), asSupervisor()));
     }

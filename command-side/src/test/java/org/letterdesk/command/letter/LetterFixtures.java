@@ -90,6 +90,10 @@ final class LetterFixtures {
             "您来信反映的账单多收费用问题",
             List.of("　　一、经核实，您的账单多收了十二元。", "　　二、多收费用已于今日退还至原支付账户。"),
             List.of(new GlossaryEntry("原支付账户", "您付款时使用的银行卡或账户")), List.of());
+    /** A clean draft offering the two alternatives (A/B 方案) a complex letter's draft needs. */
+    static final ReplyContent COMPLEX_CONTENT = new ReplyContent("尊敬的张三先生：", "您来信反映的账单多收费用问题",
+            List.of("　　一、经核实，您的账单多收了十二元。"), List.of(),
+            List.of("退还至原支付账户", "抵扣下月账单"));
     /** A draft with an absolute promise (保证) in its first point, after two full-width spaces and 我们. */
     static final ReplyContent PROMISING_CONTENT = new ReplyContent("尊敬的张三先生：",
             "您来信反映的账单多收费用问题", List.of("　　我们保证三日内处理完毕。"), List.of(), List.of());
@@ -113,10 +117,20 @@ final class LetterFixtures {
     }
 
     static AggregateTestFixture<Letter> newFixture(RetentionPolicy retention) {
-        return newFixture(retention, SupervisionPolicy.DEFAULTS);
+        return newFixture(retention, SupervisionPolicy.DEFAULTS, Clock.fixed(NOW, ZONE));
     }
 
     static AggregateTestFixture<Letter> newFixture(RetentionPolicy retention, SupervisionPolicy supervision) {
+        return newFixture(retention, supervision, Clock.fixed(NOW, ZONE));
+    }
+
+    /** A fixture whose aggregate reads the given clock (a test that moves time between commands). */
+    static AggregateTestFixture<Letter> newFixture(RetentionPolicy retention, Clock clock) {
+        return newFixture(retention, SupervisionPolicy.DEFAULTS, clock);
+    }
+
+    static AggregateTestFixture<Letter> newFixture(RetentionPolicy retention, SupervisionPolicy supervision,
+                                                   Clock clock) {
         AggregateTestFixture<Letter> fixture = new AggregateTestFixture<>(Letter.class);
         // The fixture's own StubDeadlineManager is already an injectable resource, so handler parameters of type
         // DeadlineManager resolve to it without registering anything.
@@ -124,7 +138,7 @@ final class LetterFixtures {
         fixture.registerInjectableResource((SenderMatching) (letterId, sender) -> new SenderMatching.SenderMatch(
                 SENDER_ID, 0));
         fixture.registerInjectableResource(PLANNER);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZONE));
+        fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(ZONE);
         fixture.registerInjectableResource(WORDING_CHECKER);
         fixture.registerInjectableResource(retention);

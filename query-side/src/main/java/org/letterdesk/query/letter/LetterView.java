@@ -1,5 +1,6 @@
 package org.letterdesk.query.letter;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.letterdesk.events.*;
 import org.letterdesk.personaldata.PersonalDataMask;
 import org.letterdesk.procedure.DeadlineMeeting;
@@ -63,6 +64,18 @@ public class LetterView {
     public int openCommitments;
     /** 0 none, 1 the department's supervisor, 2 the director: the highest level of an open supervision item. */
     public int supervisionLevel;
+    /** A petition's (信访) acceptance, extension and review requests; null for any other category. */
+    @JsonInclude(JsonInclude.Include.NON_NULL) // absent, not null, in the documents of letters before them
+    public Petition petition;
+    /** The earlier letter this one was linked to at registration, and whether its matter was final then. */
+    @JsonInclude(JsonInclude.Include.NON_NULL) // absent, not null, in the documents of letters before them
+    public Related related;
+    /** The referring office (批办件) and the reports back to it; null for a letter not referred. */
+    @JsonInclude(JsonInclude.Include.NON_NULL) // absent, not null, in the documents of letters before them
+    public Referral referral;
+    /** The routing rule that chose the department at registration, if one did. */
+    @JsonInclude(JsonInclude.Include.NON_NULL) // absent, not null, in the documents of letters before them
+    public Routing routing;
     public int openCorrections;
     public int openDisputes;
     public boolean overdue;
@@ -188,9 +201,78 @@ public class LetterView {
     public record Archive(String archiveNo, Instant archivedAt, Instant retainUntil) {
     }
 
+    public static class Petition {
+        public Acceptance acceptance;
+        public Extension extension;
+        public List<PetitionReview> reviewRequests = new ArrayList<>();
+        /** After the second review's (复核) answer the matter is final (终结). */
+        public boolean matterFinal;
+    }
+
+    public static class Acceptance {
+        public AcceptanceDecision decision;
+        public String reason;
+        public String decidedBy;
+        public Instant decidedAt;
+        public Instant noticeSentAt;
+    }
+
+    public static class Extension {
+        public int days;
+        public String reason;
+        public String approvedBy;
+        public Instant previousDue;
+        public Instant replyDue;
+        public Instant noticeSentAt;
+    }
+
+    /** A petition's review request (复查/复核) and its answer; named apart from the HTTP request bodies. */
+    public static class PetitionReview {
+        public int requestNo;
+        public PetitionReviewKind kind;
+        public String reason;
+        public Instant requestedAt;
+        public Instant answerDue;
+        public String answer;
+        public String answeredBy;
+        public Instant answeredAt;
+    }
+
+    public static class Referral {
+        public String office;
+        public String referenceNo;
+        public java.time.LocalDate dueDate;
+        public List<ReferralReport> reports = new ArrayList<>();
+        /** When the last required level approved a report: the report is done. */
+        public Instant doneAt;
+    }
+
+    public static class ReferralReport {
+        public int reportNo;
+        public String problem;
+        public String background;
+        public String investigation;
+        public String outcome;
+        public String reporter;
+        public Instant reportedAt;
+        public List<Review> reviews = new ArrayList<>();
+    }
+
+    /** @param matterFinal the related letter's matter was already final when this letter was registered */
+    public record Related(String letterId, String serialNo, boolean matterFinal) {
+    }
+
+    public record Routing(String ruleId, Department department) {
+    }
+
     /** Who did it and when, from the event message. */
     public record EventContext(long sequence, Instant at, String user) {
     }
+
+    /** The deadlines whose miss makes the letter overdue: an answer owed to the sender or a referring office. */
+    private static final java.util.Set<DeadlineKind> OWED_ANSWERS = java.util.EnumSet.of(
+            DeadlineKind.FIRST_RESPONSE, DeadlineKind.REPLY, DeadlineKind.ACCEPTANCE, DeadlineKind.REVIEW,
+            DeadlineKind.REFERRAL_REPORT);
 
     public void apply(Object event, EventContext ctx) {
         version = ctx.sequence();
@@ -211,6 +293,9 @@ public class LetterView {
             attachments = new ArrayList<>(e.attachments());
             remarks = e.remarks();
             createdAt = ctx.at();
+            if (e.category() == Category.PETITION) {
+                petition = new Petition();
+            }
         } else if (event instanceof PersonalDataErased) {
             sender = PersonalDataMask.erased(sender);
         } else if (event instanceof MarkedUrgent e) {
@@ -235,6 +320,9 @@ public class LetterView {
             } else {
                 deadlines.put(e.kind(), d);
             }
+            if (e.kind() == DeadlineKind.REVIEW && petition != null) {
+                petitionReview(e.ref()).answerDue = e.due();
+            }
         } else if (event instanceof DeadlineApproaching e) {
             if (e.kind() == DeadlineKind.DISPUTE_INVESTIGATION) {
                 dispute(e.ref()).investigationApproaching = true;
@@ -255,7 +343,7 @@ public class LetterView {
             if (d != null && e.kind() != DeadlineKind.DISPUTE_INVESTIGATION) {
                 d.state = "MISSED";
             }
-            if (e.kind() == DeadlineKind.FIRST_RESPONSE || e.kind() == DeadlineKind.REPLY) {
+            if (OWED_ANSWERS.contains(e.kind())) {
                 overdue = true;
             }
         } else if (event instanceof LetterAssigned e) {
@@ -375,9 +463,88 @@ public class LetterView {
             });
         } else if (event instanceof LetterArchived e) {
             archive = new Archive(e.archiveNo(), e.archivedAt(), e.retainUntil());
+        } else {
+            applyProcedure(event, ctx);
         }
         DeadlineMeeting.metBy(event).forEach(met -> meet(met.kind(), met.at() != null ? met.at() : ctx.at()));
         derive();
+    }
+
+    /** The events of the special procedures: petitions, linked letters, routing. */
+    private void applyProcedure(Object event, EventContext ctx) {
+        if (event instanceof PetitionAcceptanceDecided e && petition != null) {
+            Acceptance a = new Acceptance();
+            a.decision = e.decision();
+            a.reason = e.reason();
+            a.decidedBy = e.decidedBy();
+            a.decidedAt = e.decidedAt();
+            petition.acceptance = a;
+        } else if (event instanceof PetitionAcceptanceNoticeSent e && petition != null
+                && petition.acceptance != null) {
+            petition.acceptance.noticeSentAt = ctx.at();
+        } else if (event instanceof PetitionReplyExtended e && petition != null) {
+            Extension x = new Extension();
+            x.days = e.days();
+            x.reason = e.reason();
+            x.approvedBy = e.approvedBy();
+            x.previousDue = e.previousDue();
+            petition.extension = x;
+        } else if (event instanceof PetitionExtensionNoticeSent e && petition != null
+                && petition.extension != null) {
+            petition.extension.replyDue = e.replyDue();
+            petition.extension.noticeSentAt = ctx.at();
+        } else if (event instanceof PetitionReviewRequested e && petition != null) {
+            PetitionReview r = petitionReview(e.requestNo());
+            r.kind = e.kind();
+            r.reason = e.reason();
+            r.requestedAt = e.requestedAt();
+        } else if (event instanceof PetitionReviewAnswered e && petition != null) {
+            PetitionReview r = petitionReview(e.requestNo());
+            r.answer = e.answer();
+            r.answeredBy = e.answeredBy();
+            r.answeredAt = e.answeredAt();
+            petition.matterFinal = petition.matterFinal || e.matterFinal();
+        } else if (event instanceof LetterLinked e) {
+            related = new Related(e.relatedLetterId(), e.relatedSerialNo(), e.relatedMatterFinal());
+        } else if (event instanceof ReferralRecorded e) {
+            referral = new Referral();
+            referral.office = e.office();
+            referral.referenceNo = e.referenceNo();
+            referral.dueDate = e.dueDate();
+        } else if (event instanceof ReferralReported e && referral != null) {
+            ReferralReport r = new ReferralReport();
+            r.reportNo = e.reportNo();
+            r.problem = e.problem();
+            r.background = e.background();
+            r.investigation = e.investigation();
+            r.outcome = e.outcome();
+            r.reporter = e.reporter();
+            r.reportedAt = ctx.at();
+            referral.reports.add(r);
+        } else if (event instanceof ReferralReportReviewed e && referral != null) {
+            referral.reports.stream().filter(r -> r.reportNo == e.reportNo()).findFirst().ifPresent(r ->
+                    r.reviews.add(new Review(e.level(), e.decision(), e.reviewer(), e.comment(), ctx.at())));
+            if (e.completed()) {
+                referral.doneAt = ctx.at();
+            }
+        } else if (event instanceof SenderRepeatCounted e) {
+            // A petition's count, recorded again for its form; the same as LetterReceived's where a file matched.
+            repeatCount = e.repeatCount();
+        } else if (event instanceof LetterRouted e) {
+            routing = new Routing(e.ruleId(), e.department());
+        }
+    }
+
+    private PetitionReview petitionReview(int requestNo) {
+        for (PetitionReview r : petition.reviewRequests) {
+            if (r.requestNo == requestNo) {
+                return r;
+            }
+        }
+        PetitionReview r = new PetitionReview();
+        r.requestNo = requestNo;
+        petition.reviewRequests.add(r);
+        return r;
     }
 
     /** A dispute's investigation deadline is kept with its dispute, which its own event records as met. */
@@ -435,7 +602,23 @@ public class LetterView {
     private LetterStatus deriveStatus() {
         return new LetterProgress(department != null, draftStage(), reply != null,
                 reply != null && flags.complex() && followUp == null, openCorrections, openDisputes,
-                archive != null, openCommitments).status();
+                archive != null, notAccepted(), openObligations(), openCommitments).status();
+    }
+
+    /** A petition not accepted (不予受理): closed once notified. */
+    public boolean notAccepted() {
+        return petition != null && petition.acceptance != null
+                && petition.acceptance.decision == AcceptanceDecision.NOT_ACCEPTED;
+    }
+
+    /**
+     * Answers owed besides the reply, as the letter aggregate counts them: unanswered review requests, a referral
+     * report not yet done.
+     */
+    private int openObligations() {
+        int reviews = petition == null ? 0
+                : (int) petition.reviewRequests.stream().filter(r -> r.answeredAt == null).count();
+        return reviews + (referral != null && referral.doneAt == null ? 1 : 0);
     }
 
     private DraftStage draftStage() {
@@ -457,8 +640,16 @@ public class LetterView {
                 || commitments.stream().anyMatch(c -> c.missed);
     }
 
-    /** The register's 实际完成时间: when the reply went out. */
+    /** The office that referred the letter (交办单位), or null. */
+    public String referralOffice() {
+        return referral == null ? null : referral.office;
+    }
+
+    /** The register's 实际完成时间: when the reply went out, or when a petition's non-acceptance was decided. */
     public Instant completedAt() {
-        return reply == null ? null : reply.sentAt();
+        if (reply != null) {
+            return reply.sentAt();
+        }
+        return notAccepted() ? petition.acceptance.decidedAt : null;
     }
 }

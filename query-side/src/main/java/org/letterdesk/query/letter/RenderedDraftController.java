@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -54,6 +55,29 @@ class RenderedDraftController {
         }
         String senderName = view.sender == null ? null : view.sender.name();
         return template.render(draft.content, senderName, letterhead, LocalDate.ofInstant(draft.draftedAt, zone));
+    }
+
+    @GetMapping(path = "/{id}/referral-report/rendered", produces = TEXT_PLAIN_UTF8)
+    @PreAuthorize(QuerySideConfiguration.STAFF)
+    @Operation(summary = "Render the latest report back to the referring office (any staff role), in the layout of "
+            + "seed 002's 答复 to the 督查科, dated the day it was approved (else written); waits briefly for a "
+            + "report just written")
+    String renderedReferralReport(@PathVariable UUID id) {
+        String letterId = id.toString();
+        LetterView view = views.find(letterId).filter(v -> latestReport(v) != null)
+                .orElseGet(() -> views.caughtUp(letterId));
+        LetterView.ReferralReport report = latestReport(view);
+        if (report == null) {
+            throw new LetterdeskProblem(ProblemCode.NOT_FOUND, "Letter " + view.serialNo
+                    + " has no report to a referring office", Map.of("letterId", letterId));
+        }
+        Instant dated = view.referral.doneAt != null ? view.referral.doneAt : report.reportedAt;
+        return ReferralReportTemplate.render(view, report, letterhead, LocalDate.ofInstant(dated, zone));
+    }
+
+    private static LetterView.ReferralReport latestReport(LetterView view) {
+        return view.referral == null || view.referral.reports.isEmpty() ? null
+                : view.referral.reports.get(view.referral.reports.size() - 1);
     }
 
     private static LetterView.Draft draft(LetterView view, int draftNo) {

@@ -64,7 +64,8 @@ public class QualityLetterFact {
         LetterView.Deadline reply = view.deadlines.get(DeadlineKind.REPLY);
         f.replyDue = reply == null ? null : reply.due;
         // Only the reply meets the reply deadline, so its sending time is also that deadline's metAt.
-        f.repliedAt = view.completedAt();
+        // The reply itself, not completedAt(): a petition not accepted is completed without being replied to.
+        f.repliedAt = view.reply == null ? null : view.reply.sentAt();
         f.followedUpAt = view.followUp == null ? null : view.followUp.at();
         f.satisfaction = view.followUp == null ? null : view.followUp.satisfaction();
         f.version = view.version;

@@ -80,10 +80,18 @@ public class RegisterEntry {
     private long version;
     @Column(name = "sender_id")
     private String senderId;
+    /** The sender file's earlier letters at registration (信访次数 is this plus one). */
     @Column(name = "repeat_count")
     private Integer repeatCount;
+    /** The superior office that referred the letter (批办件/交办件), if one did. */
+    @Column(name = "referral_office")
+    private String referralOffice;
 
     protected RegisterEntry() {
+    }
+
+    public String getReferralOffice() {
+        return referralOffice;
     }
 
     public static RegisterEntry of(LetterView view) {
@@ -117,6 +125,7 @@ public class RegisterEntry {
         e.openDisputes = view.openDisputes;
         e.openCommitments = view.openCommitments;
         e.version = view.version;
+        e.referralOffice = view.referralOffice();
         return e;
     }
 

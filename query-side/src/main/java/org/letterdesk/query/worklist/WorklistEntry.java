@@ -57,8 +57,15 @@ public class WorklistEntry {
     private int supervisionLevel;
     @Column(name = "version", nullable = false)
     private long version;
+    /** The superior office that referred the letter (批办件), if one did. */
+    @Column(name = "referral_office")
+    private String referralOffice;
 
     protected WorklistEntry() {
+    }
+
+    public String getReferralOffice() {
+        return referralOffice;
     }
 
     WorklistEntry(String letterId) {
@@ -93,6 +100,7 @@ public class WorklistEntry {
         openCommitments = view.openCommitments;
         supervisionLevel = view.supervisionLevel;
         version = view.version;
+        referralOffice = view.referralOffice();
     }
 
     public String getLetterId() {

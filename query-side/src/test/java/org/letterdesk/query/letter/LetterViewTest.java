@@ -501,4 +501,207 @@ class LetterViewTest {
         assertThat(view.updatedAt).isEqualTo(at);
         assertThat(view.createdAt).isEqualTo(T0);
     }
+
+    // ---------------------------------------------------------------- petitions (信访), linked letters, routing
+
+    private void petitionReceived() {
+        apply(new LetterReceived(ID, "2026-000001", Channel.LETTER, T0, SENDER, "反映问题", "请求调查",
+                Category.PETITION, List.of(), null), T0, "clerk");
+        deadline(DeadlineKind.ACCEPTANCE, 0, T0.plus(Duration.ofDays(15)));
+    }
+
+    private void petitionAccepted() {
+        petitionReceived();
+        apply(new PetitionAcceptanceDecided(ID, AcceptanceDecision.ACCEPTED, "属于受理范围", "sam", T0.plus(Duration.ofDays(3))));
+        deadline(DeadlineKind.REPLY, 0, T0.plus(Duration.ofDays(63)));
+    }
+
+    private void petitionReplied() {
+        petitionAccepted();
+        approvedAndSent();
+    }
+
+    @Test
+    void aPetitionIsReadWithItsProcedureAndOtherLettersWithout() {
+        received();
+        assertThat(view.petition).isNull();
+        LetterView other = new LetterView();
+        other.apply(new LetterReceived(ID, "2026-000002", Channel.VISIT, T0, SENDER, "上访", "诉求", Category.PETITION,
+                List.of(), null), new LetterView.EventContext(0, T0, "clerk"));
+        assertThat(other.petition).isNotNull();
+        assertThat(other.petition.reviewRequests).isEmpty();
+    }
+
+    @Test
+    void petitionAcceptanceDecidedMeetsTheAcceptanceClock() {
+        petitionReceived();
+        Instant at = T0.plus(Duration.ofDays(3));
+        apply(new PetitionAcceptanceDecided(ID, AcceptanceDecision.ACCEPTED, "属于受理范围", "sam", at));
+        assertThat(view.petition.acceptance.decision).isEqualTo(AcceptanceDecision.ACCEPTED);
+        assertThat(view.petition.acceptance.reason).isEqualTo("属于受理范围");
+        assertThat(view.petition.acceptance.decidedBy).isEqualTo("sam");
+        assertThat(view.petition.acceptance.decidedAt).isEqualTo(at);
+        assertThat(view.deadlines.get(DeadlineKind.ACCEPTANCE).state).isEqualTo("MET");
+        assertThat(view.deadlines.get(DeadlineKind.ACCEPTANCE).metAt).isEqualTo(at);
+        assertThat(view.status).isEqualTo(LetterStatus.RECEIVED);
+    }
+
+    @Test
+    void petitionNotAcceptedAndNotifiedIsClosedAndCompleted() {
+        petitionReceived();
+        Instant at = T0.plus(Duration.ofDays(2));
+        apply(new PetitionAcceptanceDecided(ID, AcceptanceDecision.NOT_ACCEPTED, "已诉讼", "sam", at));
+        Instant noticeAt = T0.plus(Duration.ofDays(2).plusMinutes(1));
+        apply(new PetitionAcceptanceNoticeSent(ID, AcceptanceDecision.NOT_ACCEPTED, "已诉讼"), noticeAt, "sam");
+        assertThat(view.petition.acceptance.noticeSentAt).isEqualTo(noticeAt);
+        assertThat(view.notAccepted()).isTrue();
+        assertThat(view.status).isEqualTo(LetterStatus.CLOSED);
+        assertThat(view.completedAt()).isEqualTo(at);
+    }
+
+    @Test
+    void petitionReplyExtendedAndItsNoticeAreOneExtension() {
+        petitionAccepted();
+        Instant previousDue = T0.plus(Duration.ofDays(63));
+        Instant newDue = T0.plus(Duration.ofDays(93));
+        apply(new PetitionReplyExtended(ID, 30, "需调查", "sam", previousDue));
+        deadline(DeadlineKind.REPLY, 0, newDue);
+        Instant noticeAt = T0.plus(Duration.ofDays(10));
+        apply(new PetitionExtensionNoticeSent(ID, 30, "需调查", newDue), noticeAt, "sam");
+        LetterView.Extension x = view.petition.extension;
+        assertThat(x.days).isEqualTo(30);
+        assertThat(x.reason).isEqualTo("需调查");
+        assertThat(x.approvedBy).isEqualTo("sam");
+        assertThat(x.previousDue).isEqualTo(previousDue);
+        assertThat(x.replyDue).isEqualTo(newDue);
+        assertThat(x.noticeSentAt).isEqualTo(noticeAt);
+        assertThat(view.deadlines.get(DeadlineKind.REPLY).due).isEqualTo(newDue);
+    }
+
+    @Test
+    void petitionReviewRequestedReopensTheRepliedLetterUntilAnswered() {
+        petitionReplied();
+        assertThat(view.status).isEqualTo(LetterStatus.CLOSED);
+        Instant at = T0.plus(Duration.ofDays(20));
+        apply(new PetitionReviewRequested(ID, 1, PetitionReviewKind.REVIEW, "不服", at));
+        deadline(DeadlineKind.REVIEW, 1, at.plus(Duration.ofDays(30)));
+        LetterView.PetitionReview r = view.petition.reviewRequests.get(0);
+        assertThat(r.requestNo).isEqualTo(1);
+        assertThat(r.kind).isEqualTo(PetitionReviewKind.REVIEW);
+        assertThat(r.reason).isEqualTo("不服");
+        assertThat(r.requestedAt).isEqualTo(at);
+        assertThat(r.answerDue).isEqualTo(at.plus(Duration.ofDays(30)));
+        assertThat(view.status).isEqualTo(LetterStatus.SENT);
+    }
+
+    @Test
+    void petitionReviewAnsweredMeetsItsClockAndTheSecondReviewsAnswerMakesTheMatterFinal() {
+        petitionReplied();
+        Instant at = T0.plus(Duration.ofDays(20));
+        apply(new PetitionReviewRequested(ID, 1, PetitionReviewKind.REVIEW, "不服", at));
+        deadline(DeadlineKind.REVIEW, 1, at.plus(Duration.ofDays(30)));
+        apply(new PetitionReviewAnswered(ID, 1, PetitionReviewKind.REVIEW, "维持", "sam", at.plus(Duration.ofDays(5)),
+                false));
+        assertThat(view.petition.reviewRequests.get(0).answer).isEqualTo("维持");
+        assertThat(view.petition.reviewRequests.get(0).answeredBy).isEqualTo("sam");
+        assertThat(view.deadlines.get(DeadlineKind.REVIEW).state).isEqualTo("MET");
+        assertThat(view.petition.matterFinal).isFalse();
+        assertThat(view.status).isEqualTo(LetterStatus.CLOSED);
+        apply(new PetitionReviewRequested(ID, 2, PetitionReviewKind.SECOND_REVIEW, "仍不服", at.plus(Duration.ofDays(6))));
+        apply(new PetitionReviewAnswered(ID, 2, PetitionReviewKind.SECOND_REVIEW, "复核维持", "chief",
+                at.plus(Duration.ofDays(9)), true));
+        assertThat(view.petition.reviewRequests).hasSize(2);
+        assertThat(view.petition.matterFinal).isTrue();
+        assertThat(view.status).isEqualTo(LetterStatus.CLOSED);
+    }
+
+    @Test
+    void aMissedAcceptanceOrReviewClockMakesThePetitionOverdue() {
+        petitionReceived();
+        apply(new DeadlineMissed(ID, DeadlineKind.ACCEPTANCE, 0, T0.plus(Duration.ofDays(15))));
+        assertThat(view.deadlines.get(DeadlineKind.ACCEPTANCE).state).isEqualTo("MISSED");
+        assertThat(view.overdue).isTrue();
+    }
+
+    @Test
+    void letterLinkedSaysWhetherTheRelatedMatterWasAlreadyFinal() {
+        received();
+        apply(new LetterLinked(ID, "0190a1b2-0000-7000-8000-000000000009", "2026-000009", true));
+        assertThat(view.related).isEqualTo(new LetterView.Related("0190a1b2-0000-7000-8000-000000000009",
+                "2026-000009", true));
+    }
+
+    @Test
+    void letterRoutedNamesTheRuleThatChoseTheDepartment() {
+        received();
+        apply(new LetterRouted(ID, "work-contact", Department.ADMINISTRATION));
+        apply(new LetterAssigned(ID, Department.ADMINISTRATION, null, null), T0.plus(Duration.ofMinutes(5)), "system");
+        assertThat(view.routing).isEqualTo(new LetterView.Routing("work-contact", Department.ADMINISTRATION));
+        assertThat(view.department).isEqualTo(Department.ADMINISTRATION);
+        assertThat(view.status).isEqualTo(LetterStatus.ASSIGNED);
+    }
+
+    @Test
+    void senderRepeatCountedGivesThePetitionsRepeatCount() {
+        petitionReceived();
+        assertThat(view.repeatCount).isNull();
+        apply(new SenderRepeatCounted(ID, 2, "SENDER_MATCH"));
+        assertThat(view.repeatCount).isEqualTo(2);
+    }
+
+    // ---------------------------------------------------------------- referrals (批办件)
+
+    private void referred() {
+        received();
+        apply(new ReferralRecorded(ID, "县政府办公室督查科", "县委第12号批办件", java.time.LocalDate.parse("2026-10-20")));
+    }
+
+    private ReferralReported report(int no) {
+        return new ReferralReported(ID, no, "反映的问题", "基本情况", "调查情况", "处理结果", "harry");
+    }
+
+    @Test
+    void referralRecordedNamesTheOfficeAndKeepsARepliedLetterOpen() {
+        referred();
+        assertThat(view.referral.office).isEqualTo("县政府办公室督查科");
+        assertThat(view.referral.referenceNo).isEqualTo("县委第12号批办件");
+        assertThat(view.referral.dueDate).isEqualTo(java.time.LocalDate.parse("2026-10-20"));
+        assertThat(view.referralOffice()).isEqualTo("县政府办公室督查科");
+        approvedAndSent();
+        assertThat(view.status).isEqualTo(LetterStatus.SENT);
+    }
+
+    @Test
+    void referralReportedAddsAReport() {
+        referred();
+        Instant at = T0.plus(Duration.ofDays(1));
+        apply(report(1), at, "harry");
+        LetterView.ReferralReport r = view.referral.reports.get(0);
+        assertThat(r.reportNo).isEqualTo(1);
+        assertThat(r.problem).isEqualTo("反映的问题");
+        assertThat(r.background).isEqualTo("基本情况");
+        assertThat(r.investigation).isEqualTo("调查情况");
+        assertThat(r.outcome).isEqualTo("处理结果");
+        assertThat(r.reporter).isEqualTo("harry");
+        assertThat(r.reportedAt).isEqualTo(at);
+    }
+
+    @Test
+    void referralReportReviewedCompletesTheReportMeetsItsDeadlineAndClosesARepliedLetter() {
+        referred();
+        deadline(DeadlineKind.REFERRAL_REPORT, 0, T0.plus(Duration.ofDays(20)));
+        approvedAndSent();
+        apply(report(1));
+        apply(new ReferralReportReviewed(ID, 1, ReviewLevel.FORMAT, ReviewDecision.APPROVED, "rita", "同意", false));
+        assertThat(view.referral.doneAt).isNull();
+        assertThat(view.status).isEqualTo(LetterStatus.SENT);
+        Instant at = T0.plus(Duration.ofDays(2));
+        apply(new ReferralReportReviewed(ID, 1, ReviewLevel.SUPERVISOR, ReviewDecision.APPROVED, "sam", "同意", true),
+                at, "sam");
+        assertThat(view.referral.reports.get(0).reviews).extracting(LetterView.Review::level)
+                .containsExactly(ReviewLevel.FORMAT, ReviewLevel.SUPERVISOR);
+        assertThat(view.referral.doneAt).isEqualTo(at);
+        assertThat(view.deadlines.get(DeadlineKind.REFERRAL_REPORT).state).isEqualTo("MET");
+        assertThat(view.status).isEqualTo(LetterStatus.CLOSED);
+    }
 }
