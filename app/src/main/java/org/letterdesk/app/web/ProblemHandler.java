@@ -95,13 +95,6 @@ class ProblemHandler {
     }
 
     /** A multipart body that cannot be parsed (no boundary, truncated, not multipart at all). */
-    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
-    ResponseEntity<ProblemDetail> unparsableMultipart(org.springframework.web.multipart.MultipartException e,
-                                                      HttpServletRequest request) {
-        return respond(ProblemCode.MALFORMED_REQUEST, "The multipart request body cannot be read", Map.of(),
-                request);
-    }
-
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return respond(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "Send application/json", Map.of(), request);
