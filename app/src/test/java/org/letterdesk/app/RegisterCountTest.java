@@ -42,11 +42,11 @@ class RegisterCountTest extends ApiTestSupport {
             new Filter("department=BUSINESS", "department = 'BUSINESS'"),
             new Filter("department=ADMINISTRATION", "department = 'ADMINISTRATION'"),
             new Filter("department=BUSINESS&status=ASSIGNED", "department = 'BUSINESS' AND status = 'ASSIGNED'"),
-            new Filter("channel=FAX&category=PETITION", "channel = 'FAX' AND category = 'PETITION'"),
+            new Filter("channel=FAX&category=PAID_SERVICE", "channel = 'FAX' AND category = 'PAID_SERVICE'"),
             new Filter("urgent=true", "urgent"),
             new Filter("urgent=false&channel=FAX", "NOT urgent AND channel = 'FAX'"),
-            new Filter("department=BUSINESS&status=ASSIGNED&channel=FAX&category=PETITION&urgent=true",
-                    "department = 'BUSINESS' AND status = 'ASSIGNED' AND channel = 'FAX' AND category = 'PETITION' "
+            new Filter("department=BUSINESS&status=ASSIGNED&channel=FAX&category=PAID_SERVICE&urgent=true",
+                    "department = 'BUSINESS' AND status = 'ASSIGNED' AND channel = 'FAX' AND category = 'PAID_SERVICE' "
                             + "AND urgent"));
 
     @Test
@@ -58,8 +58,8 @@ class RegisterCountTest extends ApiTestSupport {
         b.await();
         c.await();
         assertTotalsExact();
-        assertThat(serials("status=RECEIVED&channel=FAX&category=PETITION")).contains(a.serial, b.serial, c.serial);
-        assertThat(serials("status=RECEIVED&channel=FAX&category=PETITION&urgent=true")).contains(b.serial)
+        assertThat(serials("status=RECEIVED&channel=FAX&category=PAID_SERVICE")).contains(a.serial, b.serial, c.serial);
+        assertThat(serials("status=RECEIVED&channel=FAX&category=PAID_SERVICE&urgent=true")).contains(b.serial)
                 .doesNotContain(a.serial, c.serial);
 
         a.ok(post("clerk", a.path("/assignment"), Map.of("department", "BUSINESS", "assignee", "handler")));
@@ -69,11 +69,11 @@ class RegisterCountTest extends ApiTestSupport {
         b.await();
         c.await();
         assertTotalsExact();
-        assertThat(serials("department=BUSINESS&status=ASSIGNED&channel=FAX&category=PETITION&urgent=false"))
+        assertThat(serials("department=BUSINESS&status=ASSIGNED&channel=FAX&category=PAID_SERVICE&urgent=false"))
                 .contains(a.serial).doesNotContain(b.serial, c.serial);
-        assertThat(serials("department=ADMINISTRATION&status=ASSIGNED&channel=FAX&category=PETITION&urgent=true"))
+        assertThat(serials("department=ADMINISTRATION&status=ASSIGNED&channel=FAX&category=PAID_SERVICE&urgent=true"))
                 .contains(b.serial);
-        assertThat(serials("status=RECEIVED&channel=FAX&category=PETITION&urgent=true")).contains(c.serial)
+        assertThat(serials("status=RECEIVED&channel=FAX&category=PAID_SERVICE&urgent=true")).contains(c.serial)
                 .doesNotContain(a.serial, b.serial);
 
         // Forwarded to another department; a letter taken through review and reply.
@@ -81,7 +81,7 @@ class RegisterCountTest extends ApiTestSupport {
         a.ok(post("handler", a.path("/drafts"), Map.of("summary", "关于您的来信", "points", List.of("已处理"))));
         a.await();
         assertTotalsExact();
-        assertThat(serials("status=IN_REVIEW&channel=FAX&category=PETITION")).contains(a.serial);
+        assertThat(serials("status=IN_REVIEW&channel=FAX&category=PAID_SERVICE")).contains(a.serial);
         a.ok(post("reviewer", a.path("/reviews"), Map.of("level", "FORMAT", "decision", "APPROVED")));
         a.ok(post("supervisor", a.path("/reviews"), Map.of("level", "SUPERVISOR", "decision", "APPROVED")));
         a.await();
@@ -91,11 +91,11 @@ class RegisterCountTest extends ApiTestSupport {
         a.await();
         b.await();
         assertTotalsExact();
-        assertThat(serials("status=" + replied + "&department=BUSINESS&channel=FAX&category=PETITION"))
+        assertThat(serials("status=" + replied + "&department=BUSINESS&channel=FAX&category=PAID_SERVICE"))
                 .contains(a.serial).doesNotContain(b.serial);
-        assertThat(serials("department=BUSINESS&status=ASSIGNED&channel=FAX&category=PETITION&urgent=true"))
+        assertThat(serials("department=BUSINESS&status=ASSIGNED&channel=FAX&category=PAID_SERVICE&urgent=true"))
                 .contains(b.serial).doesNotContain(a.serial);
-        assertThat(serials("department=ADMINISTRATION&channel=FAX&category=PETITION")).doesNotContain(b.serial);
+        assertThat(serials("department=ADMINISTRATION&channel=FAX&category=PAID_SERVICE")).doesNotContain(b.serial);
     }
 
     /** Every filter's total equals a count of the register, and its last page holds the rest of that total. */
@@ -140,7 +140,7 @@ class RegisterCountTest extends ApiTestSupport {
         Map<String, Object> body = new HashMap<>(letter(OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1)
                 .withNano(0).toString()));
         body.put("channel", "FAX");
-        body.put("category", "PETITION");
+        body.put("category", "PAID_SERVICE");
         if (urgent) {
             body.put("urgentReason", "涉及安全风险");
         }

@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/audit")
@@ -45,10 +46,12 @@ class ChainAuditController {
     @PreAuthorize("hasRole('AUDITOR')")
     @Operation(summary = "Recompute the letter's hash chain (AUDITOR): {valid, events, firstBrokenSequence, reason} — "
             + "the first altered, removed or inserted event, or null")
-    Map<String, Object> verifyLetter(@PathVariable String id) {
-        ChainVerifier.Verdict verdict = id.length() > 255 ? null : verifier.verify(id);
+    Map<String, Object> verifyLetter(@PathVariable UUID id) {
+        String letterId = id.toString();
+        ChainVerifier.Verdict verdict = verifier.verify(letterId);
         if (verdict == null) {
-            throw new LetterdeskProblem(ProblemCode.LETTER_NOT_FOUND, "No letter " + id, Map.of("letterId", id));
+            throw new LetterdeskProblem(ProblemCode.LETTER_NOT_FOUND, "No letter " + letterId,
+                    Map.of("letterId", letterId));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("valid", verdict.valid());

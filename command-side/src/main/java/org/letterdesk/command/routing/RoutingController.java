@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.constraints.Size;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,11 @@ import java.util.Map;
 class RoutingController {
 
     /** A rule as the client sends it; an omitted category, channel or keywords matches anything. */
-    record RoutingRuleRequest(String id, Category category, Channel channel, List<String> keywords,
+    // The limits are checked by RoutingRules.errors (with the rule's index in the field name); declared here for
+    // the contract.
+    record RoutingRuleRequest(@Size(max = RoutingRules.MAX_ID_LENGTH) String id, Category category, Channel channel,
+                              @Size(max = RoutingRules.MAX_KEYWORDS)
+                              List<@Size(max = RoutingRules.MAX_KEYWORD_LENGTH) String> keywords,
                               Department department) {
     }
 

@@ -74,6 +74,10 @@ public class RoutingRules {
     }
 
     /** The checks a request body's bean validation cannot make: unique ids, keywords not blank. */
+    static final int MAX_ID_LENGTH = 64;
+    static final int MAX_KEYWORDS = 50;
+    static final int MAX_KEYWORD_LENGTH = 100;
+
     static List<Map<String, String>> errors(List<RoutingRule> rules) {
         List<Map<String, String>> errors = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -86,6 +90,8 @@ public class RoutingRules {
             }
             if (rule.id() == null || rule.id().isBlank()) {
                 errors.add(Map.of("field", at + ".id", "message", "must not be blank"));
+            } else if (rule.id().length() > MAX_ID_LENGTH) {
+                errors.add(Map.of("field", at + ".id", "message", "at most " + MAX_ID_LENGTH + " characters"));
             } else if (!ids.add(rule.id())) {
                 errors.add(Map.of("field", at + ".id", "message", "is used by another rule"));
             }
@@ -94,6 +100,11 @@ public class RoutingRules {
             }
             if (rule.keywords().stream().anyMatch(k -> k == null || k.isBlank())) {
                 errors.add(Map.of("field", at + ".keywords", "message", "must not hold a blank keyword"));
+            } else if (rule.keywords().size() > MAX_KEYWORDS) {
+                errors.add(Map.of("field", at + ".keywords", "message", "at most " + MAX_KEYWORDS + " keywords"));
+            } else if (rule.keywords().stream().anyMatch(k -> k.length() > MAX_KEYWORD_LENGTH)) {
+                errors.add(Map.of("field", at + ".keywords", "message",
+                        "a keyword has at most " + MAX_KEYWORD_LENGTH + " characters"));
             }
         }
         return errors;

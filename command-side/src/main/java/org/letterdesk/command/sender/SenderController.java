@@ -70,38 +70,49 @@ class SenderController {
     record ErasureRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
+    /** The file whose contact details were updated. */
+    record ContactUpdated(String senderId) {
+    }
+
+    /** The surviving file and the one merged into it. */
+    record FilesMerged(String senderId, String mergedSenderId) {
+    }
+
     @PutMapping(path = "/api/senders/{senderId}/contact", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Update a sender's contact details, saying how they were verified (CLERK, HANDLER): "
             + "SenderContactUpdated")
+    @ApiResponse(responseCode = "200", description = "Recorded", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "INVALID_TRANSITION: the file was merged away or erased")
-    Map<String, Object> updateContact(@PathVariable UUID senderId, @RequestBody ContactRequest body,
+    ContactUpdated updateContact(@PathVariable UUID senderId, @RequestBody ContactRequest body,
                                       @RequestHeader(value = CORRELATION_ID, required = false) String correlationId) {
         Actor actor = commands.authorize(Role.CLERK, Role.HANDLER);
         commands.validate(body);
         send(actor, correlationId, new UpdateSenderContact(senderId.toString(), body.phone(), body.email(),
                 body.address(), body.verifiedBy()));
-        return Map.of("senderId", senderId.toString());
+        return new ContactUpdated(senderId.toString());
     }
 
     @PostMapping(path = "/api/senders/{senderId}/merge", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Merge another file of the same person into this one (SUPERVISOR): SenderFilesMerged, "
             + "SenderFileMergedInto; both histories kept; 409 with itself")
+    @ApiResponse(responseCode = "200", description = "Merged", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "INVALID_TRANSITION: a file merged with itself, or a file "
             + "already merged away or erased")
-    Map<String, Object> merge(@PathVariable UUID senderId, @RequestBody MergeRequest body,
+    FilesMerged merge(@PathVariable UUID senderId, @RequestBody MergeRequest body,
                               @RequestHeader(value = CORRELATION_ID, required = false) String correlationId) {
         Actor actor = commands.authorize(Role.SUPERVISOR);
         commands.validate(body);
         send(actor, correlationId, new MergeSenderFiles(senderId.toString(), body.otherSenderId().toString()));
-        return Map.of("senderId", senderId.toString(), "mergedSenderId", body.otherSenderId().toString());
+        return new FilesMerged(senderId.toString(), body.otherSenderId().toString());
     }
 
     @PostMapping(path = "/api/senders/{senderId}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Erase the sender's personal data by destroying their keys (ADMIN): SenderErased, "
             + "PersonalDataErased on every letter; 409 RETENTION_NOT_EXPIRED while a letter is within retention")
+    @ApiResponse(responseCode = "200", description = "Erased", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "RETENTION_NOT_EXPIRED: a letter of the sender is within "
             + "retention (retainedLetters); INVALID_TRANSITION: already erased")
     ErasureResult erase(@PathVariable UUID senderId, @RequestBody ErasureRequest body,

@@ -3,6 +3,7 @@ package org.letterdesk.query.letter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.letterdesk.query.QuerySideConfiguration;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +30,7 @@ class LetterQueryController {
     @GetMapping("/{id}")
     @PreAuthorize(QuerySideConfiguration.STAFF)
     @Operation(summary = "The letter's current view (staff). With minVersion, waits up to 5 s for that version")
-    ResponseEntity<LetterView> letter(@PathVariable UUID id, @RequestParam(required = false) Long minVersion) {
+    ResponseEntity<LetterView> letter(@PathVariable UUID id, @RequestParam(required = false) @Min(0) Long minVersion) {
         String letterId = id.toString();
         LetterView view = minVersion == null ? views.current(letterId) : views.atLeast(letterId, minVersion);
         return ResponseEntity.ok().header(HttpHeaders.ETAG, "\"" + view.version + "\"").body(view);

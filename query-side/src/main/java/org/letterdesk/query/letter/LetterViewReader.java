@@ -45,8 +45,8 @@ public class LetterViewReader {
      * wait.
      */
     public LetterView atLeast(String letterId, long minVersion) {
-        Optional<StoredLetterView> stored = views.findById(letterId);
-        if (stored.map(StoredLetterView::version).orElse(-1L) >= minVersion) {
+        Optional<StoredLetterView> stored = views.findById(letterId).filter(view -> view.version() >= minVersion);
+        if (stored.isPresent()) {
             return json.read(stored.get().document());
         }
         long last = eventStore.lastSequenceNumberFor(letterId).orElseThrow(() -> notFound(letterId));
