@@ -94,9 +94,10 @@ class ReplayCompatibilityTest extends ApiTestSupport {
     }
 
     /**
-     * The rows the earlier version built, with the one intended change since (issue 14, docs/api-changes.md): the
-     * sender's personal fields are masked wherever they were shown, and the sender-file fields are there, empty for
-     * letters registered before sender files. Everything else must be exactly as it was.
+     * The rows the earlier version built, with the intended changes since (docs/api-changes.md): the sender's
+     * personal fields and a reply's recipient are masked wherever they were shown (issue 14), and the fields of sender
+     * files (issue 14) and of the quality loop (issue 16) are there, empty for letters before them. Everything else
+     * must be exactly as it was.
      */
     private static JsonNode sinceSenderFiles(String table, JsonNode rows) {
         for (JsonNode row : rows) {
@@ -111,6 +112,21 @@ class ReplayCompatibilityTest extends ApiTestSupport {
                 document.putNull("senderId");
                 document.putNull("repeatCount");
                 document.putNull("collective");
+                // A reply's recipient is masked as well (it is usually the sender's e-mail or address).
+                if (document.hasNonNull("reply")) {
+                    mask((ObjectNode) document.get("reply"), "recipient", PersonalDataMask::recipient);
+                }
+                // Issue 16: commitments, supervision and satisfaction, empty for letters before them.
+                document.putArray("commitments");
+                document.putArray("supervisions");
+                document.put("openCommitments", 0);
+                document.put("supervisionLevel", 0);
+                for (JsonNode draft : document.get("drafts")) {
+                    ((ObjectNode) draft).putArray("commitments");
+                }
+                if (document.hasNonNull("followUp")) {
+                    ((ObjectNode) document.get("followUp")).putNull("satisfaction");
+                }
             } else if (table.equals("register_entry")) {
                 String info = r.get("sender_info").asString();
                 for (String part : info.split(" / ")) {
@@ -122,48 +138,32 @@ class ReplayCompatibilityTest extends ApiTestSupport {
                 r.put("sender_info", info);
                 r.putNull("sender_id");
                 r.putNull("repeat_count");
+                r.put("open_commitments", 0);
             }
         }
         return rows;
     }
 
     /**
-     * The other intended change since (issue 16, docs/api-changes.md): commitments, supervision and satisfaction are
-     * there, empty for these letters (none had commitments or supervision), and a recorded follow-up's time is in
-     * its quality fact.
+     * The rest of issue 16's intended change (sinceSenderFiles covers the letter view and the register): the work
+     * list's commitment and supervision columns, empty for these letters, and a recorded follow-up's time and
+     * satisfaction in its quality fact.
      */
     private static JsonNode sinceQualityLoop(String table, JsonNode rows, JsonNode letterViews) {
         for (JsonNode row : rows) {
             ObjectNode r = (ObjectNode) row;
-            switch (table) {
-                case "letter_view" -> {
-                    ObjectNode document = (ObjectNode) r.get("document");
-                    document.putArray("commitments");
-                    document.putArray("supervisions");
-                    document.put("openCommitments", 0);
-                    document.put("supervisionLevel", 0);
-                    document.get("drafts").forEach(draft -> ((ObjectNode) draft).putArray("commitments"));
-                    if (document.get("followUp") instanceof ObjectNode followUp) {
-                        followUp.putNull("satisfaction");
+            if (table.equals("worklist_entry")) {
+                r.put("open_commitments", 0);
+                r.put("supervision_level", 0);
+            } else if (table.equals("quality_letter_fact")) {
+                r.putNull("satisfaction");
+                r.putNull("followed_up_at");
+                for (JsonNode view : letterViews) {
+                    JsonNode followUp = view.get("document").get("followUp");
+                    if (view.get("letter_id").equals(r.get("letter_id")) && followUp != null
+                            && followUp.isObject()) {
+                        r.put("followed_up_at", postgresUtc(followUp.get("at").asString()));
                     }
-                }
-                case "register_entry" -> r.put("open_commitments", 0);
-                case "worklist_entry" -> {
-                    r.put("open_commitments", 0);
-                    r.put("supervision_level", 0);
-                }
-                case "quality_letter_fact" -> {
-                    r.putNull("satisfaction");
-                    r.putNull("followed_up_at");
-                    for (JsonNode view : letterViews) {
-                        JsonNode followUp = view.get("document").get("followUp");
-                        if (view.get("letter_id").equals(r.get("letter_id")) && followUp != null
-                                && followUp.isObject()) {
-                            r.put("followed_up_at", postgresUtc(followUp.get("at").asString()));
-                        }
-                    }
-                }
-                default -> {
                 }
             }
         }

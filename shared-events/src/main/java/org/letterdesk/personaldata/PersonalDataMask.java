@@ -77,6 +77,20 @@ public final class PersonalDataMask {
                 : value.substring(0, value.offsetByCodePoints(0, 6)) + "****";
     }
 
+    /**
+     * A reply's recipient as typed by staff: an e-mail address, a phone number or a postal address, masked as that
+     * kind of field.
+     */
+    public static String recipient(String recipient) {
+        if (passThrough(recipient)) {
+            return recipient;
+        }
+        if (recipient.contains("@")) {
+            return email(recipient);
+        }
+        return recipient.strip().matches("[+0-9 ()-]{7,}") ? phone(recipient) : address(recipient);
+    }
+
     private static boolean passThrough(String value) {
         return value == null || value.isBlank() || ERASED.equals(value);
     }

@@ -1,7 +1,9 @@
 package org.letterdesk.app.eventstore;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.letterdesk.app.ApiTestSupport;
+import org.letterdesk.app.TampersWithTheEventStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -10,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,14 +21,19 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The event store's hash chain: every append is chained, and verification recomputed from the rows names the first
- * event edited, deleted or inserted in SQL behind the application's back.
+ * event edited, deleted or inserted in SQL behind the application's back. Each test puts the rows of the letters it
+ * tampered with back as they were, so the store stays readable for the classes that run after it.
  */
+@TampersWithTheEventStore
 class HashChainTest extends ApiTestSupport {
 
     @Autowired
     HashChain hashChain;
     @Autowired
     ChainHeads heads;
+
+    /** Each tampered letter's rows as they were before its first tampering, as JSON. */
+    private final Map<String, List<String>> untampered = new LinkedHashMap<>();
 
     @Test
     void everyAppendedEventCarriesItsChainHashAndTheLetterVerifies() {
@@ -56,7 +64,7 @@ class HashChainTest extends ApiTestSupport {
     @Test
     void anEditedPayloadIsNamed() {
         String id = registeredAndAssigned();
-        jdbc.update("""
+        tamper("""
                 UPDATE domain_event_entry SET payload = jsonb_set(payload, '{subject}', '"已改"')
                 WHERE aggregate_identifier = ? AND sequence_number = 0""", id);
         assertBroken(id, 0, "ALTERED");
@@ -65,7 +73,7 @@ class HashChainTest extends ApiTestSupport {
     @Test
     void anEditedActorInTheMetadataIsNamed() {
         String id = registeredAndAssigned();
-        jdbc.update("""
+        tamper("""
                 UPDATE domain_event_entry SET meta_data = jsonb_set(meta_data, '{user}', '"someone-else"')
                 WHERE aggregate_identifier = ? AND sequence_number = 3""", id);
         assertBroken(id, 3, "ALTERED");
@@ -74,7 +82,7 @@ class HashChainTest extends ApiTestSupport {
     @Test
     void anEditedTimeStampIsNamed() {
         String id = registeredAndAssigned();
-        jdbc.update("""
+        tamper("""
                 UPDATE domain_event_entry SET time_stamp = '2000-01-01T00:00:00Z'
                 WHERE aggregate_identifier = ? AND sequence_number = 2""", id);
         assertBroken(id, 2, "ALTERED");
@@ -83,15 +91,15 @@ class HashChainTest extends ApiTestSupport {
     @Test
     void aDeletedEventIsNamed() {
         String id = registeredAndAssigned();
-        jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 1", id);
+        tamper("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 1", id);
         assertBroken(id, 1, "REMOVED");
     }
 
     @Test
     void aDeletedEventWithTheFollowingOnesRenumberedIsNamed() {
         String id = registeredAndAssigned();
-        jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 1", id);
-        jdbc.update("""
+        tamper("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 1", id);
+        tamper("""
                 UPDATE domain_event_entry SET sequence_number = sequence_number - 1
                 WHERE aggregate_identifier = ? AND sequence_number > 1""", id);
         assertBroken(id, 1, "ALTERED");
@@ -116,7 +124,7 @@ class HashChainTest extends ApiTestSupport {
         String id = registeredAndAssigned();
         // Make room after sequence 1 (from the end, so the unique key holds at every step), then insert there.
         for (int sequence = 3; sequence >= 2; sequence--) {
-            jdbc.update("""
+            tamper("""
                     UPDATE domain_event_entry SET sequence_number = sequence_number + 1
                     WHERE aggregate_identifier = ? AND sequence_number = ?""", id, sequence);
         }
@@ -156,7 +164,7 @@ class HashChainTest extends ApiTestSupport {
         assertThat(verdict.get("valid").asBoolean()).as(verdict.toString()).isTrue();
         assertThat(verdict.get("events").asLong()).isEqualTo(4 + chained.size());
 
-        jdbc.update("""
+        tamper("""
                 UPDATE domain_event_entry SET payload = jsonb_set(payload, '{subject}', '"已改"')
                 WHERE aggregate_identifier = ? AND sequence_number = 0""", id);
         // The checkpoint keeps only the head: the first event it covers is named.
@@ -172,7 +180,7 @@ class HashChainTest extends ApiTestSupport {
         } finally {
             hashChain.start();
         }
-        jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 3", id);
+        tamper("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 3", id);
         assertBroken(id, 3, "REMOVED");
     }
 
@@ -181,10 +189,10 @@ class HashChainTest extends ApiTestSupport {
         String intact = registeredAndAssigned();
         String edited = registeredAndAssigned();
         String shortened = registeredAndAssigned();
-        jdbc.update("""
-                UPDATE domain_event_entry SET payload = jsonb_set(payload, '{department}', '"LEGAL"')
+        tamper("""
+                UPDATE domain_event_entry SET payload = jsonb_set(payload, '{department}', '"ADMINISTRATION"')
                 WHERE aggregate_identifier = ? AND sequence_number = 3""", edited);
-        jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 2",
+        tamper("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 2",
                 shortened);
 
         ResponseEntity<String> reply = http.get().uri("/api/audit/verify")
@@ -223,7 +231,7 @@ class HashChainTest extends ApiTestSupport {
         assertThat(before.signatureValid()).isTrue();
         assertThat(before.matches()).isTrue();
 
-        jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 3", id);
+        tamper("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 3", id);
         // No link shows a removed last event ...
         assertThat(ok(get("auditor", "/api/audit/letters/" + id + "/verify")).body().get("valid").asBoolean())
                 .isTrue();
@@ -236,6 +244,34 @@ class HashChainTest extends ApiTestSupport {
         heads.write(); // a new baseline for the other tests
     }
 
+    /** Runs a statement that changes the event rows of a letter named among its arguments, keeping them first. */
+    private void tamper(String sql, Object... args) {
+        for (Object arg : args) {
+            if (arg instanceof String id && id.matches("[0-9a-f-]{36}")) {
+                untampered.computeIfAbsent(id, letter -> jdbc.queryForList("""
+                        SELECT to_jsonb(e)::text FROM domain_event_entry e WHERE aggregate_identifier = ?
+                        ORDER BY sequence_number""", String.class, letter));
+            }
+        }
+        jdbc.update(sql, args);
+    }
+
+    @AfterEach
+    void putTamperedRowsBack() {
+        untampered.forEach((id, rows) -> {
+            jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ?", id);
+            for (String row : rows) {
+                jdbc.update("""
+                        INSERT INTO domain_event_entry OVERRIDING SYSTEM VALUE
+                        SELECT * FROM jsonb_populate_record(NULL::domain_event_entry, ?::jsonb)""", row);
+            }
+        });
+        if (!untampered.isEmpty()) {
+            heads.write(); // the signed heads' baseline again matches the store
+        }
+        untampered.clear();
+    }
+
     private String registeredAndAssigned() {
         String id = created(post("clerk", "/api/letters", letter(OffsetDateTime.now(ZoneOffset.ofHours(8))
                 .minusHours(1).withNano(0).toString()))).body().get("letterId").asString();
@@ -246,7 +282,7 @@ class HashChainTest extends ApiTestSupport {
     }
 
     private void insertCopy(String id, long from, long to, String metaData) {
-        jdbc.update("""
+        tamper("""
                 INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                                                 time_stamp, payload_type, payload_revision, payload, meta_data)
                 SELECT gen_random_uuid()::text, aggregate_identifier, ?, type, time_stamp, payload_type,

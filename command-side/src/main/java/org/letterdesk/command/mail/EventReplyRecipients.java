@@ -2,22 +2,24 @@ package org.letterdesk.command.mail;
 
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.letterdesk.events.LetterReceived;
+import org.letterdesk.command.sender.SenderContacts;
 import org.letterdesk.events.ReplyChannel;
 import org.letterdesk.events.ReplySent;
 
 import java.util.Optional;
 
 /**
- * The recipient as the letter's events name it today: the address an EMAIL reply was sent to, else the sender's
- * e-mail address given at registration.
+ * The recipient of a letter's outgoing mail: the address its last EMAIL reply was sent to, else the sender's current
+ * e-mail (the sender file's, else the one registered; nothing once the sender's personal data is erased).
  */
 public class EventReplyRecipients implements ReplyRecipients {
 
     private final EventStore events;
+    private final SenderContacts contacts;
 
-    public EventReplyRecipients(EventStore events) {
+    public EventReplyRecipients(EventStore events, SenderContacts contacts) {
         this.events = events;
+        this.contacts = contacts;
     }
 
     @Override
@@ -26,12 +28,13 @@ public class EventReplyRecipients implements ReplyRecipients {
         DomainEventStream stream = events.readEvents(letterId, 0);
         while (stream.hasNext()) {
             Object event = stream.next().getPayload();
-            if (event instanceof LetterReceived e && e.sender() != null) {
-                address = e.sender().email();
-            } else if (event instanceof ReplySent e && e.channel() == ReplyChannel.EMAIL && e.recipient() != null) {
+            if (event instanceof ReplySent e && e.channel() == ReplyChannel.EMAIL && e.recipient() != null) {
                 address = e.recipient();
             }
         }
-        return Optional.ofNullable(address).filter(a -> !a.isBlank());
+        if (address != null && !address.isBlank()) {
+            return Optional.of(address);
+        }
+        return contacts.email(letterId);
     }
 }

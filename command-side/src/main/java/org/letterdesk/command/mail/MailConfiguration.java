@@ -12,6 +12,7 @@ import org.letterdesk.procedure.LetterheadSettings;
 import org.letterdesk.procedure.ReplyTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.letterdesk.command.sender.SenderContacts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -60,8 +61,8 @@ public class MailConfiguration {
     /** Replaced by a bean of the same type where senders' contact data is kept elsewhere. */
     @Bean
     @ConditionalOnMissingBean(ReplyRecipients.class)
-    ReplyRecipients replyRecipients(EventStore events) {
-        return new EventReplyRecipients(events);
+    ReplyRecipients replyRecipients(EventStore events, SenderContacts contacts) {
+        return new EventReplyRecipients(events, contacts);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.letterdesk.events.LetterReceived;
+import org.letterdesk.events.ReplySent;
 import org.letterdesk.personaldata.PersonalDataMask;
 import org.letterdesk.query.letter.LetterView;
 import org.springframework.stereotype.Component;
@@ -51,10 +52,16 @@ public class LetterHistory {
         return entries;
     }
 
-    /** The event's data as an ordinary read may show it: the sender's personal fields masked. */
+    /** The event's data as an ordinary read may show it: the sender's personal fields and a reply's recipient masked. */
     static Object masked(Object payload) {
-        return payload instanceof LetterReceived received
-                ? received.withSender(PersonalDataMask.mask(received.sender())) : payload;
+        if (payload instanceof LetterReceived received) {
+            return received.withSender(PersonalDataMask.mask(received.sender()));
+        }
+        if (payload instanceof ReplySent sent) {
+            return new ReplySent(sent.letterId(), sent.draftNo(), sent.channel(),
+                    PersonalDataMask.recipient(sent.recipient()), sent.trackingNo(), sent.sentAt());
+        }
+        return payload;
     }
 
     /** The letter view folded from the events that happened at or before {@code asOf}; empty if none had. */

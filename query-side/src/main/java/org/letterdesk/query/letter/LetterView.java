@@ -376,7 +376,7 @@ public class LetterView {
             draft(e.draftNo()).reviews.add(new Review(e.level(), ReviewDecision.REJECTED, e.reviewer(), e.comment(),
                     ctx.at()));
         } else if (event instanceof ReplySent e) {
-            reply = new Reply(e.draftNo(), e.channel(), e.recipient(), e.trackingNo(), e.sentAt());
+            reply = new Reply(e.draftNo(), e.channel(), PersonalDataMask.recipient(e.recipient()), e.trackingNo(), e.sentAt());
         } else if (event instanceof FollowUpRecorded e) {
             followUp = new FollowUp(e.note(), e.satisfied(), e.satisfaction(), ctx.at());
         } else if (event instanceof DelayReported e) {
