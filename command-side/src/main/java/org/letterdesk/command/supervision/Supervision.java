@@ -62,26 +62,21 @@ public class Supervision {
         boolean alreadyOpen = open.values().stream()
                 .anyMatch(i -> i.kind() == missed.kind() && i.ref() == missed.ref());
         if (!alreadyOpen) {
-            // The first period counts from the moment the deadline passed, not from when its schedule happened to
-            // fire (a late or backlogged scheduler must not stretch it); the earlier of the two when the clock
-            // stands before the due time.
-            Instant countFrom = missed.due() != null && missed.due().isBefore(now) ? missed.due() : now;
             openItem(SupervisionReason.DEADLINE_MISSED, missed.kind(), missed.ref(), policy, planner,
-                    deadlineManager, now, countFrom, Deadlines.systemMetaData(deadlineMessageId));
+                    deadlineManager, now, Deadlines.systemMetaData(deadlineMessageId));
         }
     }
 
     /** A follow-up found the sender dissatisfied: opens an item, in the follow-up's command. */
     public void dissatisfied(SupervisionPolicy policy, DeadlinePlanner planner, DeadlineManager deadlineManager,
                              Instant now) {
-        openItem(SupervisionReason.DISSATISFIED, null, 0, policy, planner, deadlineManager, now, now, null);
+        openItem(SupervisionReason.DISSATISFIED, null, 0, policy, planner, deadlineManager, now, null);
     }
 
     private void openItem(SupervisionReason reason, DeadlineKind kind, int ref, SupervisionPolicy policy,
-                          DeadlinePlanner planner, DeadlineManager deadlineManager, Instant now, Instant countFrom,
-                          MetaData metaData) {
+                          DeadlinePlanner planner, DeadlineManager deadlineManager, Instant now, MetaData metaData) {
         int no = count + 1;
-        Instant remindAt = planner.workingHoursAfter(countFrom, policy.reminderWorkingHours());
+        Instant remindAt = planner.workingHoursAfter(now, policy.reminderWorkingHours());
         SupervisionOpened opened = new SupervisionOpened(letter.letterId(), no, reason, kind, ref,
                 letter.department(), 1, now, remindAt);
         if (metaData == null) {
