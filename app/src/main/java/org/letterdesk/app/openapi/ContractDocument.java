@@ -119,7 +119,8 @@ class ContractDocument implements OpenApiCustomizer {
                 ._enum(Arrays.stream(ProblemCode.values()).map(Enum::name).map(Object.class::cast).toList())
                 .example("INVALID_TRANSITION"));
         problem.addProperty("detail", Schemas.string(4000).example("Letter 2026-000123 has no approved draft"));
-        problem.addProperty("instance", Schemas.string(2000).format("uri-reference"));
+        // The request path as received, bounded by the request head the server accepts.
+        problem.addProperty("instance", Schemas.string(REQUEST_HEAD).format("uri-reference"));
         problem.addProperty("letterId", Schemas.string(36).format("uuid"));
         problem.addProperty("errors", Schemas.of("array").maxItems(1000).items(Schemas.ref(FIELD_ERROR)));
         problem.setRequired(List.of("type", "title", "status", "code"));

@@ -83,7 +83,7 @@ class ConsoleAfterReplyBrowserTest extends BrowserTestSupport {
         assertThat(status()).isEqualTo("CLOSED");
 
         open("disputes");
-        WebElement row = visible(By.xpath("//tr[td/a[@href='#/letters/" + letterId + "']]"));
+        WebElement row = onSomePage(By.xpath("//tr[td/a[@href='#/letters/" + letterId + "']]"));
         assertThat(row.getText()).contains("协商解决：向客户解释规则", "已解决");
     }
 
@@ -102,5 +102,27 @@ class ConsoleAfterReplyBrowserTest extends BrowserTestSupport {
         assertThat(notice()).isEqualTo("已报备并发出《延迟答复说明》");
         assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).contains("报备延迟答复",
                 "已向发件人发出《延迟答复说明》");
+    }
+
+    /**
+     * The book is in the order disputes were recorded, paged: other tests of the same database may have recorded
+     * more than a page since, so the user pages forward until the letter's row shows.
+     */
+    private WebElement onSomePage(By row) {
+        By pageNo = By.cssSelector("nav.pager span");
+        By next = By.xpath("//nav[@class='pager']/button[text()='下一页']");
+        for (int page = 0; page < 500; page++) {
+            String shown = visible(pageNo).getText();
+            if (!driver.findElements(row).isEmpty()) {
+                return visible(row);
+            }
+            WebElement button = driver.findElement(next);
+            if (!button.isEnabled()) {
+                break;
+            }
+            button.click();
+            waitUntil(d -> !d.findElement(pageNo).getText().equals(shown));
+        }
+        return visible(row);
     }
 }
