@@ -91,6 +91,18 @@ public final class PersonalDataMask {
         return recipient.strip().matches("[+0-9 ()-]{7,}") ? phone(recipient) : address(recipient);
     }
 
+    private static final java.util.regex.Pattern EMAIL_IN_TEXT =
+            java.util.regex.Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+
+    /**
+     * A free text from outside (a mail server's error or diagnostic) with every e-mail address in it masked: such
+     * texts name the recipient, and they go to logs, tables and events.
+     */
+    public static String emailsIn(String text) {
+        return text == null ? null
+                : EMAIL_IN_TEXT.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(email(m.group())));
+    }
+
     private static boolean passThrough(String value) {
         return value == null || value.isBlank() || ERASED.equals(value);
     }

@@ -24,4 +24,12 @@ class PersonalDataMaskTest {
         assertThat(PersonalDataMask.email(null)).isNull();
         assertThat(PersonalDataMask.phone("12345")).isEqualTo("****");
     }
+
+    @Test
+    void aMailServersTextHasItsAddressesMasked() {
+        assertThat(PersonalDataMask.emailsIn("550 5.1.1 <zhang.san@example.com>: Recipient address rejected"))
+                .isEqualTo("550 5.1.1 <z***@example.com>: Recipient address rejected");
+        assertThat(PersonalDataMask.emailsIn("Connection refused")).isEqualTo("Connection refused");
+        assertThat(PersonalDataMask.emailsIn(null)).isNull();
+    }
 }

@@ -33,6 +33,7 @@ import org.letterdesk.procedure.OutgoingMails;
 import org.letterdesk.procedure.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.letterdesk.personaldata.PersonalDataMask;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -228,7 +229,7 @@ public class MailIntake {
                     String.class, ours);
             if (!letters.isEmpty()) {
                 String letterId = letters.get(0);
-                String reason = diagnostic(text);
+                String reason = PersonalDataMask.emailsIn(diagnostic(text));
                 return claimed(messageId, Result.BOUNCE, letterId, () -> {
                     jdbc.update("UPDATE mail_outbox SET status = 'BOUNCED', last_error = ? WHERE message_id = ?",
                             reason, ours);

@@ -25,6 +25,7 @@ import org.letterdesk.events.OutgoingMailKind;
 import org.letterdesk.procedure.EventMetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.letterdesk.personaldata.PersonalDataMask;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -134,7 +135,8 @@ public class MailOutbox {
         metrics.failed();
         boolean givenUp = permanent || due.attempts() >= server.maxAttempts();
         Instant next = givenUp ? null : clock.instant().plus(backoff(due.attempts()));
-        String reason = error.length() > 1000 ? error.substring(0, 1000) : error;
+        String masked = PersonalDataMask.emailsIn(error);
+        String reason = masked.length() > 1000 ? masked.substring(0, 1000) : masked;
         log.warn("Mail {} of letter {} not sent (attempt {}): {}", due.messageId(), due.letterId(), due.attempts(),
                 reason);
         transaction.executeWithoutResult(status -> {
