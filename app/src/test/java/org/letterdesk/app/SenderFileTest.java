@@ -97,6 +97,35 @@ class SenderFileTest extends ApiTestSupport {
     }
 
     @Test
+    void theRegistrationFormLooksUpTheFileARegistrationWouldCountIn() {
+        int year = freshYear();
+        String phone = phone();
+        String email = "li." + phone + "@example.com";
+        assertThat(ok(post("clerk", "/api/senders/match", Map.of("phone", phone))).body().get("repeatCount").asInt())
+                .isZero();
+        assertThat(ok(post("clerk", "/api/senders/match", Map.of("phone", phone))).body().get("senderId").isNull())
+                .isTrue();
+        String senderId = created(post("clerk", "/api/letters", letterFrom(year,
+                Map.of("name", "李四", "phone", phone, "email", email)))).body().get("senderId").asString();
+        created(post("clerk", "/api/letters", letterFrom(year, Map.of("name", "李四", "phone", phone))));
+
+        // Synchronous with registration (the command side's own index), in the forms registration accepts.
+        for (Map<String, String> typed : List.of(Map.of("phone", "+86 " + phone), Map.of("email", email.toUpperCase()),
+                Map.of("phone", phone(), "email", email))) {
+            JsonNode match = ok(post("clerk", "/api/senders/match", typed)).body();
+            assertThat(match.get("senderId").asString()).as("%s", typed).isEqualTo(senderId);
+            assertThat(match.get("repeatCount").asInt()).as("%s", typed).isEqualTo(2);
+        }
+        Reply empty = post("clerk", "/api/senders/match", Map.of("phone", " "));
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(post("handler", "/api/senders/match", Map.of("phone", phone)).status()).isEqualTo(403);
+        // A lookup is not a clear read: it records nothing.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM personal_data_access WHERE sender_id = ?", Long.class,
+                senderId)).isZero();
+    }
+
+    @Test
     void collectiveLettersRecordPeopleAndRepresentative() {
         int year = freshYear();
         Map<String, Object> body = letterFrom(year, Map.of("name", "业主委员会", "phone", phone()));
