@@ -52,7 +52,32 @@ async function request(method, path, { body, quiet = false, accept } = {}) {
   return data;
 }
 
+/** Uploads one file as multipart/form-data (POST /api/attachments); the browser sets the boundary. */
+async function upload(path, file) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json, application/problem+json', 'X-Requested-With': 'XMLHttpRequest',
+      'X-XSRF-TOKEN': csrfToken() },
+    credentials: 'same-origin',
+    body: form,
+  });
+  if (response.status === 401) {
+    location.assign('/login');
+    throw new ApiError(401, { code: 'UNAUTHENTICATED', detail: '登录已过期' });
+  }
+  const data = (response.headers.get('Content-Type') || '').includes('json') ? await response.json() : {};
+  if (!response.ok) {
+    const error = new ApiError(response.status, data);
+    showProblem(error);
+    throw error;
+  }
+  return data;
+}
+
 export const api = {
+  upload,
   get: (path, options) => request('GET', path, options),
   text: (path, options) => request('GET', path, { ...options, accept: 'text/plain' }),
   post: (path, body, options) => request('POST', path, { ...options, body: body ?? {} }),

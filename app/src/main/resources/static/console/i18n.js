@@ -26,6 +26,7 @@ export const DEPARTMENT = {
 
 export const DEADLINE = {
   FIRST_RESPONSE: '初步响应', REPLY: '答复', FOLLOW_UP: '电话跟进', DISPUTE_INVESTIGATION: '争议调查',
+  ACCEPTANCE: '信访受理', COMMITMENT: '承诺事项', REFERRAL_REPORT: '批办件报告', REVIEW: '复查/复核答复',
 };
 
 export const DEADLINE_STATE = { OPEN: '进行中', MET: '已完成', MISSED: '已超时' };
@@ -42,6 +43,14 @@ export const CAUSE = {
 export const FOUND_BY = { CUSTOMER_CALLBACK: '客户回访', INTERNAL_SPOT_CHECK: '内部抽查', OTHER: '其他途径' };
 export const DISPUTE_STATUS = { OPEN: '待调查', INVESTIGATED: '已调查', RESOLVED: '已解决' };
 
+export const COMMITMENT_STATUS = { OPEN: '未完成', FULFILLED: '已兑现', MISSED: '已逾期' };
+export const ACCEPTANCE_DECISION = { ACCEPTED: '受理', NOT_ACCEPTED: '不予受理' };
+export const PETITION_REVIEW_KIND = { REVIEW: '复查', SECOND_REVIEW: '复核' };
+export const MAIL_DIRECTION = { IN: '收到', OUT: '发出' };
+export const MAIL_KIND = { REPLY: '答复函', DELAY_NOTICE: '延迟答复说明', CORRECTION: '更正函' };
+export const MAIL_STATUS = { RECEIVED: '已收到', QUEUED: '待发送', SENT: '已发送', FAILED: '发送失败', BOUNCED: '被退回' };
+export const CONTACT_VERIFICATION = { PHONE: '电话', IN_PERSON: '当面', DOCUMENT: '证件' };
+
 export const FINDING_RULE = { ABSOLUTE_PROMISE: '绝对化承诺', SLANG: '网络用语', NON_BRAND_TERM: '非品牌用语' };
 
 const PROBLEMS = {
@@ -50,6 +59,7 @@ const PROBLEMS = {
   UNAUTHENTICATED: '请先登录',
   FORBIDDEN: '您的角色无权执行此操作',
   LETTER_NOT_FOUND: '找不到该信函',
+  SENDER_NOT_FOUND: '找不到该客户档案',
   NOT_FOUND: '找不到所请求的内容',
   INVALID_TRANSITION: '信函当前状态不允许此操作',
   FOUR_EYES: '违反四眼原则：撰写人不能审核自己的答复，同一人也不能审核两次',

@@ -184,3 +184,12 @@ export function action(title, controls, submit, { open = false, buttonText = '�
   });
   return h('details', { class: 'action', open, 'data-action': testId }, h('summary', {}, title), form);
 }
+
+/** Fills a pager: previous / page x of y / next; {@code state.page} changes and {@code load} runs again. */
+export function pager(nav, state, total, load) {
+  const pages = Math.max(1, Math.ceil(total / state.size));
+  nav.replaceChildren(
+    h('button', { type: 'button', disabled: state.page === 0, onclick: () => { state.page -= 1; load(); } }, '上一页'),
+    h('span', {}, `第 ${state.page + 1} / ${pages} 页`),
+    h('button', { type: 'button', disabled: state.page + 1 >= pages, onclick: () => { state.page += 1; load(); } }, '下一页'));
+}

@@ -8,12 +8,11 @@ export const SCREENS = [
   { path: 'register', title: '信函登记表', roles: STAFF, load: () => import('./register.js') },
   { path: 'registration', title: '登记', roles: ['CLERK'], load: () => import('./registration.js') },
   { path: 'letters', title: '信函', roles: STAFF, hidden: true, load: () => import('./letter.js') },
+  { path: 'senders', title: '客户档案', roles: STAFF, load: () => import('./senders.js') },
   { path: 'disputes', title: '争议处理记录簿', roles: STAFF, load: () => import('./disputes.js') },
   { path: 'quality', title: '质量分析', roles: ['SUPERVISOR', 'DIRECTOR', 'AUDITOR'], load: () => import('./quality.js') },
   { path: 'audit', title: '审计', roles: ['AUDITOR', 'SUPERVISOR'], load: () => import('./audit.js') },
   { path: 'calendar', title: '日历', roles: ['ADMIN'], load: () => import('./calendar.js') },
-  // Next phase — each of these gets its entry here once its API is in main (issue 18, phase 2):
-  // sender files with masked data and the reasoned reveal; correspondence and attachment upload; commitments;
-  // spot checks; routing rules (ADMIN); referrals and petitions; supervision levels on the work list;
-  // hash-chain verification and the personal-data access list (AUDITOR).
+  // Still to come: commitments; spot checks; routing rules (ADMIN); supervision levels on the work list;
+  // the personal-data access list (AUDITOR).
 ];

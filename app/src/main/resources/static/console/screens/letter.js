@@ -1,16 +1,23 @@
 // A letter's page: header with deadlines counting down in working time, timeline, flags, drafts with the rendered
-// reply, reviews, and every action the user's roles allow in the letter's present state.
+// reply, reviews, commitments, petition and referral state, correspondence, the masked sender with its recorded
+// reveal, and every action the user's roles allow in the letter's present state.
 import { api, query } from '../api.js';
 import { h, field, select, table, time, action, localInputToIso, notice } from '../ui.js';
 import {
   STATUS, CHANNEL, CATEGORY, DEPARTMENT, DEADLINE, DEADLINE_STATE, REVIEW_LEVEL, DECISION, REPLY_CHANNEL, CAUSE, FOUND_BY, FINDING_RULE,
-  ROLES, label,
+  ROLES, COMMITMENT_STATUS, ACCEPTANCE_DECISION, PETITION_REVIEW_KIND, MAIL_DIRECTION, MAIL_KIND, MAIL_STATUS, label,
 } from '../i18n.js';
 import { countdown, loadCalendars } from '../workingtime.js';
 import { draftEditor } from './drafting.js';
 
 const DEPARTMENTS = { CUSTOMER_SERVICE: '客服部门', BUSINESS: '业务部门', ADMINISTRATION: '行政部门' };
 const LEVEL_ROLE = { FORMAT: 'REVIEWER', SUPERVISOR: 'SUPERVISOR', DIRECTOR: 'DIRECTOR' };
+/** The roles the server lets read a letter's sender in clear (GET …/sender?reason=, recorded). */
+const REVEAL_ROLES = ['CLERK', 'HANDLER', 'LEGAL', 'SUPERVISOR'];
+
+function senderText(s) {
+  return [s.name, s.organization, s.phone, s.email, s.address, s.idNumber].filter(Boolean).join('，') || '—';
+}
 
 export async function render(main, ctx) {
   const id = ctx.params[0];
@@ -25,9 +32,10 @@ export async function render(main, ctx) {
     }
     const letter = await api.get(`/api/letters/${id}${query({ minVersion })}`);
     const timeline = await api.get(`/api/letters/${id}/timeline`);
+    const mails = await api.get(`/api/letters/${id}/correspondence`, { quiet: true }).catch(() => null);
     calendars = await loadCalendars(calendars);
     ctx.setTitle(`${letter.serialNo} ${letter.subject}`);
-    main.replaceChildren(...page(letter, timeline));
+    main.replaceChildren(...page(letter, timeline, mails));
     main.setAttribute('data-version', String(letter.version));
     main.setAttribute('data-status', letter.status);
     clearInterval(ticker);
@@ -83,9 +91,15 @@ export async function render(main, ctx) {
     return h('section', { class: 'panel', 'aria-labelledby': 'letter-details' },
       h('h2', { id: 'letter-details' }, '来函内容'),
       h('dl', { class: 'facts' },
-        h('dt', {}, '发件人'), h('dd', {}, [s.name, s.organization, s.phone, s.email, s.address].filter(Boolean).join('，') || '—'),
+        h('dt', {}, '发件人'), h('dd', { 'data-sender': '' }, senderText(s),
+          letter.senderId ? [' ', h('a', { href: `#/senders/${letter.senderId}` }, '客户档案')] : null),
+        letter.repeatCount !== null && letter.repeatCount !== undefined
+          ? [h('dt', {}, '来函次数'), h('dd', { 'data-repeat': letter.repeatCount }, `第 ${letter.repeatCount + 1} 次（此前 ${letter.repeatCount} 件）`)]
+          : null,
+        letter.collective ? [h('dt', {}, '集体来函'), h('dd', {}, `${letter.collective.people} 人，代表 ${letter.collective.representative || '—'}`)] : null,
         h('dt', {}, '核心诉求'), h('dd', {}, letter.coreRequest),
         h('dt', {}, '附件清单'), h('dd', {}, (letter.attachments || []).map((a) => a.fileName).join('、') || '无'),
+        letter.routing ? [h('dt', {}, '自动分办'), h('dd', {}, `规则 ${letter.routing.ruleId} → ${label(DEPARTMENT, letter.routing.department)}`)] : null,
         h('dt', {}, '备注'), h('dd', {}, letter.remarks || '—'),
         letter.urgentReason ? [h('dt', {}, '紧急原因'), h('dd', {}, letter.urgentReason)] : null,
         h('dt', {}, '内容审核标记'), h('dd', { 'data-flags': '' }, flagNames.join('；') || '无'),
@@ -143,6 +157,97 @@ export async function render(main, ctx) {
         `争议第 ${d.disputeNo} 号：${d.points}；调查期限 ${time(d.investigationDue)}`,
         d.findings ? `；调查结论：${d.findings}` : '',
         d.outcome ? `；${d.escalated ? '已提交协调小组' : '协商解决'}：${d.outcome}` : '')));
+  }
+
+  /** The sender in clear, read on purpose with a reason (recorded as PersonalDataViewed). */
+  function revealPanel(letter) {
+    if (!ctx.can(...REVEAL_ROLES) || !letter.senderId) {
+      return null;
+    }
+    const shown = h('div', { class: 'clear-sender', 'aria-live': 'polite' });
+    const reveal = action('查看发件人完整信息', [
+      field('查看原因（将被记录）', h('textarea', { name: 'reason', rows: 2, required: true, maxlength: 500 })),
+    ], async (v) => {
+      const clear = await api.get(`/api/letters/${id}/sender${query({ reason: v.reason })}`);
+      shown.replaceChildren(h('div', {}, h('p', { 'data-clear-sender': '' }, senderText(clear.sender || {})),
+        clear.current ? h('p', {}, `客户档案现用联系方式：${senderText(clear.current)}`) : null,
+        h('p', { class: 'hint' }, '此次查看已记入个人信息查阅记录。')));
+    }, { testId: 'reveal-sender', buttonText: '查看' });
+    return h('section', { class: 'panel', 'aria-labelledby': 'letter-sender' },
+      h('h2', { id: 'letter-sender' }, '发件人个人信息'),
+      h('p', {}, '页面上的个人信息已脱敏；确需完整信息时说明原因后查看。'), reveal, shown);
+  }
+
+  function commitmentsPanel(letter) {
+    const commitments = letter.commitments || [];
+    if (!commitments.length) {
+      return null;
+    }
+    return h('section', { class: 'panel', 'aria-labelledby': 'letter-commitments' },
+      h('h2', { id: 'letter-commitments' }, '答复承诺事项'),
+      table('承诺事项列表', ['编号', '承诺事项', '责任部门', '期限', '状态', '兑现情况'], commitments.map((c) =>
+        h('tr', { 'data-commitment': c.n, class: c.status === 'MISSED' ? 'overdue' : c.approaching && c.status === 'OPEN' ? 'at-risk' : '' },
+          h('td', {}, String(c.n)), h('td', {}, c.what), h('td', {}, label(DEPARTMENT, c.department)),
+          h('td', {}, c.dueDate || '—'),
+          h('td', { 'data-commitment-status': c.status }, label(COMMITMENT_STATUS, c.status)),
+          h('td', {}, c.fulfilledAt ? `${c.evidence || ''}（${c.fulfilledBy}，${time(c.fulfilledAt)}${c.fulfilledOnTime === false ? '，逾期兑现' : ''}）` : '—')))));
+  }
+
+  function petitionPanel(letter) {
+    const p = letter.petition;
+    if (!p) {
+      return null;
+    }
+    const a = p.acceptance;
+    const e = p.extension;
+    return h('section', { class: 'panel', 'aria-labelledby': 'letter-petition', 'data-petition': '' },
+      h('h2', { id: 'letter-petition' }, '信访办理'),
+      h('dl', { class: 'facts' },
+        h('dt', {}, '受理'), h('dd', { 'data-acceptance': a ? a.decision : '' }, a
+          ? `${label(ACCEPTANCE_DECISION, a.decision)}：${a.reason || ''}（${a.decidedBy}，${time(a.decidedAt)}${a.noticeSentAt ? '，已告知' : ''}）`
+          : '尚未决定是否受理'),
+        h('dt', {}, '延期'), h('dd', { 'data-extension': e ? e.days : '' }, e
+          ? `延长 ${e.days} 天：${e.reason}（${e.approvedBy} 批准；答复期限 ${time(e.previousDue)} → ${time(e.replyDue)}）`
+          : '未延期'),
+        h('dt', {}, '复查/复核'), h('dd', {}, (p.reviewRequests || []).length
+          ? h('ul', {}, p.reviewRequests.map((r) => h('li', { 'data-review-request': r.requestNo },
+            `${label(PETITION_REVIEW_KIND, r.kind)}请求：${r.reason}（${time(r.requestedAt)}，答复期限 ${time(r.answerDue)}）`,
+            r.answer ? `；答复：${r.answer}（${r.answeredBy}，${time(r.answeredAt)}）` : '；待答复')))
+          : '无'),
+        h('dt', {}, '是否终结'), h('dd', {}, p.matterFinal ? '已终结（复核答复后）' : '未终结')));
+  }
+
+  function referralPanel(letter) {
+    const r = letter.referral;
+    if (!r) {
+      return null;
+    }
+    return h('section', { class: 'panel', 'aria-labelledby': 'letter-referral', 'data-referral': '' },
+      h('h2', { id: 'letter-referral' }, '批办件'),
+      h('dl', { class: 'facts' },
+        h('dt', {}, '交办单位'), h('dd', { 'data-referral-office': '' }, r.office),
+        h('dt', {}, '交办文号'), h('dd', {}, r.referenceNo || '—'),
+        h('dt', {}, '报告期限'), h('dd', {}, r.dueDate || '—'),
+        h('dt', {}, '报告'), h('dd', {}, (r.reports || []).length
+          ? h('ul', {}, r.reports.map((rep) => h('li', { 'data-referral-report': rep.reportNo },
+            `第 ${rep.reportNo} 份报告（${rep.reporter}，${time(rep.reportedAt)}）：${rep.outcome}`,
+            rep.reviews.length ? `；审核：${rep.reviews.map((v) => `${label(REVIEW_LEVEL, v.level)}${label(DECISION, v.decision)}`).join('、')}` : '；待审核')))
+          : '尚未报告'),
+        h('dt', {}, '办结'), h('dd', {}, r.doneAt ? `报告已于 ${time(r.doneAt)} 审定` : '未办结')));
+  }
+
+  function correspondencePanel(mails) {
+    if (mails === null) {
+      return null;
+    }
+    return h('section', { class: 'panel', 'aria-labelledby': 'letter-mail' },
+      h('h2', { id: 'letter-mail' }, '往来邮件'),
+      mails.length ? table('邮件列表', ['方向', '类型', '主题', '时间', '状态', '尝试次数'], mails.map((m) =>
+        h('tr', { 'data-mail': m.direction },
+          h('td', {}, label(MAIL_DIRECTION, m.direction)), h('td', {}, m.kind ? label(MAIL_KIND, m.kind) : '来信'),
+          h('td', {}, m.subject || '—'), h('td', {}, time(m.at)),
+          h('td', {}, label(MAIL_STATUS, m.status), m.reason ? `（${m.reason}）` : ''), h('td', {}, String(m.attempts)))))
+        : h('p', {}, '无往来邮件。'));
   }
 
   function actions(letter) {
@@ -257,6 +362,26 @@ export async function render(main, ctx) {
         ], (v) => command(`disputes/${d.disputeNo}/resolution`, v, () => '已记录处理结果'), { testId: `resolution-${d.disputeNo}` }));
       }
     });
+    const petition = letter.petition;
+    if (petition && !petition.acceptance && ctx.can('SUPERVISOR')) {
+      list.push(action('信访受理决定', [
+        field('决定', select('decision', ACCEPTANCE_DECISION)),
+        text('reason', '理由（不予受理时必填）'),
+      ], (v) => command('acceptance', v, () => '已记录受理决定并告知来访人'), { testId: 'acceptance' }));
+    }
+    if (petition && petition.acceptance && petition.acceptance.decision === 'ACCEPTED' && !petition.extension
+      && !replied && ctx.can('SUPERVISOR')) {
+      list.push(action('延长办理期限', [
+        input('days', '延长天数（1–30）', { type: 'number', min: '1', max: '30', required: true }),
+        text('reason', '理由', { required: true }),
+      ], (v) => command('extension', { ...v, days: Number(v.days) }, () => '已延长办理期限并告知来访人'), { testId: 'extension' }));
+    }
+    (letter.commitments || []).filter((c) => c.status !== 'FULFILLED').forEach((c) => {
+      if (ctx.can('HANDLER', 'SUPERVISOR')) {
+        list.push(action(`兑现承诺第 ${c.n} 项：${c.what}`, [text('evidence', '兑现凭据', { required: true })],
+          (v) => command(`commitments/${c.n}/fulfilment`, v, () => `承诺第 ${c.n} 项已兑现`), { testId: `fulfil-${c.n}` }));
+      }
+    });
     if (letter.status === 'CLOSED' && ctx.can('ARCHIVIST')) {
       list.push(action('存档', [input('archiveNo', '档案号（留空自动生成）')],
         (v) => command('archive', v, (r) => `已存档，档案号 ${r.archiveNo}`), { testId: 'archive', open: true }));
@@ -266,10 +391,11 @@ export async function render(main, ctx) {
       list.length ? list : h('p', {}, '以您的角色，此信函当前没有可执行的操作。'));
   }
 
-  function page(letter, timeline) {
+  function page(letter, timeline, mails) {
     return [header(letter), h('div', { class: 'letter-grid' },
-      h('div', {}, details(letter), draftsPanel(letter), disputesPanel(letter), actions(letter)),
-      h('div', {}, timelinePanel(timeline)))];
+      h('div', {}, details(letter), revealPanel(letter), petitionPanel(letter), referralPanel(letter),
+        draftsPanel(letter), commitmentsPanel(letter), disputesPanel(letter), actions(letter)),
+      h('div', {}, timelinePanel(timeline), correspondencePanel(mails)))];
   }
 
   await reload();

@@ -1,16 +1,9 @@
-// 登记: a letter as it arrives — channel, received time to the minute, sender, category, urgency with its reason,
-// and the attachments' metadata (file name, type, size, SHA-256, computed here from the chosen files).
+// 登记: a letter as it arrives — channel, received time to the minute, sender (with the sender file's repeat count
+// as soon as a phone number or e-mail is typed), category, urgency with its reason, and attachments uploaded to the
+// attachment store (POST /api/attachments) and referred to by their ids.
 import { api } from '../api.js';
 import { h, field, select, time, localInputToIso, nowForInput, clearProblem } from '../ui.js';
 import { CHANNEL, CATEGORY, DEADLINE, label } from '../i18n.js';
-
-async function sha256(file) {
-  if (!(window.crypto && window.crypto.subtle)) {
-    return null; // outside a secure context the browser offers no digest; the size and type are still recorded
-  }
-  const digest = await window.crypto.subtle.digest('SHA-256', await file.arrayBuffer());
-  return Array.from(new Uint8Array(digest)).map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export async function render(main, ctx) {
   const urgent = h('input', { type: 'checkbox', name: 'urgent' });
@@ -22,14 +15,63 @@ export async function render(main, ctx) {
   const files = h('input', { type: 'file', name: 'files', multiple: true });
   const attachmentList = h('ul', { class: 'attachments', 'aria-live': 'polite' });
   let attachments = [];
-  files.addEventListener('change', async () => {
-    attachments = await Promise.all(Array.from(files.files).map(async (file) => ({
-      fileName: file.name, contentType: file.type || 'application/octet-stream', sizeBytes: file.size,
-      sha256: await sha256(file),
-    })));
-    attachmentList.replaceChildren(...attachments.map((a) =>
-      h('li', {}, `${a.fileName}（${a.contentType}，${a.sizeBytes} 字节${a.sha256 ? `，SHA-256 ${a.sha256.substring(0, 12)}…` : ''}）`)));
+  let uploading = null;
+  files.addEventListener('change', () => {
+    clearProblem();
+    attachmentList.replaceChildren(h('li', {}, '正在上传…'));
+    // One at a time, so a refused file (type, size) is named by the refusal and the others still go in.
+    uploading = (async () => {
+      const uploaded = [];
+      for (const file of Array.from(files.files)) {
+        try {
+          uploaded.push(await api.upload('/api/attachments', file));
+        } catch (e) {
+          // shown by the API module; the file is left out
+        }
+      }
+      attachments = uploaded;
+      attachmentList.replaceChildren(...attachments.map((a) => h('li', { 'data-attachment': a.attachmentId },
+        `${a.fileName}（${a.contentType}，${a.sizeBytes} 字节，SHA-256 ${a.sha256.substring(0, 12)}…）已上传`)));
+    })();
   });
+
+  // The sender file a registration with this phone or e-mail would count in, asked while the clerk types.
+  const repeat = h('p', { class: 'repeat', 'aria-live': 'polite', 'data-repeat': '' });
+  const phone = h('input', { name: 'phone', type: 'tel', maxlength: 50 });
+  const email = h('input', { name: 'email', type: 'email', maxlength: 200 });
+  let lookupTimer = null;
+  let lookups = 0;
+  async function lookUp() {
+    const body = { phone: phone.value.trim() || undefined, email: email.value.trim() || undefined };
+    lookups += 1;
+    const mine = lookups;
+    if (!body.phone && !body.email) {
+      repeat.replaceChildren();
+      repeat.setAttribute('data-repeat', '');
+      return;
+    }
+    try {
+      const match = await api.post('/api/senders/match', body, { quiet: true });
+      if (mine !== lookups) {
+        return;
+      }
+      repeat.setAttribute('data-repeat', String(match.repeatCount));
+      repeat.replaceChildren(...(match.senderId
+        ? ['客户档案：此前已有 ', h('strong', {}, String(match.repeatCount)), ' 件来函（本件为第 ',
+          String(match.repeatCount + 1), ' 次）。', h('a', { href: `#/senders/${match.senderId}` }, '查看客户档案')]
+        : ['新发件人：尚无客户档案。']));
+    } catch (e) {
+      if (mine === lookups) {
+        repeat.replaceChildren(); // an incomplete number or address: nothing to say yet
+        repeat.setAttribute('data-repeat', '');
+      }
+    }
+  }
+  [phone, email].forEach((input) => input.addEventListener('input', () => {
+    clearTimeout(lookupTimer);
+    lookupTimer = setTimeout(lookUp, 300);
+  }));
+  ctx.onLeave(() => clearTimeout(lookupTimer));
 
   const result = h('div', { class: 'result', 'aria-live': 'polite' });
   const form = h('form', { class: 'registration', 'aria-label': '信函登记' },
@@ -40,14 +82,15 @@ export async function render(main, ctx) {
     h('fieldset', {}, h('legend', {}, '发件人'),
       field('姓名或单位名称', h('input', { name: 'name', required: true, maxlength: 200 })),
       field('单位', h('input', { name: 'organization', maxlength: 200 })),
-      field('电话', h('input', { name: 'phone', type: 'tel', maxlength: 50 })),
-      field('电子邮箱', h('input', { name: 'email', type: 'email', maxlength: 200 })),
+      field('电话', phone),
+      field('电子邮箱', email),
+      repeat,
       field('地址', h('input', { name: 'address', maxlength: 500 })),
       field('身份证号', h('input', { name: 'idNumber', maxlength: 50 }))),
     h('fieldset', {}, h('legend', {}, '内容'),
       field('主题', h('input', { name: 'subject', required: true, maxlength: 500 })),
       field('核心诉求', h('textarea', { name: 'coreRequest', required: true, rows: 4 })),
-      field('附件', files, '目前登记附件的文件名、类型、大小和 SHA-256；文件上传随附件功能提供。'),
+      field('附件', files, '选择文件即上传（PDF、图片、纯文本）；登记时随信函保存。'),
       attachmentList,
       field('备注', h('textarea', { name: 'remarks', rows: 2 }))),
     h('fieldset', {}, h('legend', {}, '紧急程度'),
@@ -69,13 +112,17 @@ export async function render(main, ctx) {
       subject: v('subject'),
       coreRequest: v('coreRequest'),
       category: v('category'),
-      attachments,
+      attachments: attachments.map((a) => ({ attachmentId: a.attachmentId })),
       remarks: v('remarks'),
       urgentReason: urgent.checked ? v('urgentReason') : undefined,
     };
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     try {
+      if (uploading) {
+        await uploading;
+        body.attachments = attachments.map((a) => ({ attachmentId: a.attachmentId }));
+      }
       const registered = await api.post('/api/letters', body);
       result.replaceChildren(h('div', { class: 'success', 'data-registered': registered.letterId },
         h('p', {}, '已登记，序号 ', h('strong', { 'data-serial': registered.serialNo }, registered.serialNo), '。'),
@@ -85,7 +132,10 @@ export async function render(main, ctx) {
         h('p', {}, h('a', { href: `#/letters/${registered.letterId}?minVersion=${registered.version}` }, '打开信函页面'))));
       form.reset();
       attachments = [];
+      uploading = null;
       attachmentList.replaceChildren();
+      repeat.replaceChildren();
+      repeat.setAttribute('data-repeat', '');
       form.elements.receivedAt.value = nowForInput();
     } catch (e) {
       // shown by the API module
