@@ -10,9 +10,10 @@ export const SCREENS = [
   { path: 'letters', title: '信函', roles: STAFF, hidden: true, load: () => import('./letter.js') },
   { path: 'senders', title: '客户档案', roles: STAFF, load: () => import('./senders.js') },
   { path: 'disputes', title: '争议处理记录簿', roles: STAFF, load: () => import('./disputes.js') },
+  { path: 'commitments', title: '承诺', roles: STAFF, load: () => import('./commitments.js') },
   { path: 'quality', title: '质量分析', roles: ['SUPERVISOR', 'DIRECTOR', 'AUDITOR'], load: () => import('./quality.js') },
   { path: 'audit', title: '审计', roles: ['AUDITOR', 'SUPERVISOR'], load: () => import('./audit.js') },
   { path: 'calendar', title: '日历', roles: ['ADMIN'], load: () => import('./calendar.js') },
-  // Still to come: commitments; spot checks; routing rules (ADMIN); supervision levels on the work list;
-  // the personal-data access list (AUDITOR).
+  // Still to come: spot checks; routing rules (ADMIN); supervision levels on the work list; the personal-data
+  // access list (AUDITOR).
 ];
