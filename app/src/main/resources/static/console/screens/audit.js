@@ -1,5 +1,5 @@
 // 审计: a letter's full history (GET …/history) and, with a slider over its events, its state as of that instant
-// (GET …/state?asOf=).
+// (GET …/state?asOf=); for auditors, the letter's hash chain recomputed (GET /api/audit/letters/{id}/verify).
 import { api, query } from '../api.js';
 import { h, field, table, time } from '../ui.js';
 import { STATUS, DEPARTMENT, DEADLINE, DEADLINE_STATE, ROLES, label } from '../i18n.js';
@@ -16,6 +16,31 @@ function stateView(state) {
     h('dt', {}, '草稿'), h('dd', {}, latest ? `共 ${state.drafts.length} 稿；第 ${latest.draftNo} 稿审核 ${latest.reviews.length} 次` : '无'),
     h('dt', {}, '答复'), h('dd', {}, state.reply ? time(state.reply.sentAt) : '未答复'),
     h('dt', {}, '存档'), h('dd', {}, state.archive ? state.archive.archiveNo : '未存档'));
+}
+
+/** The letter's hash chain, recomputed on request from the stored events: intact, or where it breaks. */
+function chainPanel(letterId) {
+  const verdict = h('div', { 'aria-live': 'polite' });
+  const button = h('button', { type: 'button', class: 'primary' }, '校验哈希链');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    verdict.replaceChildren(h('p', {}, '正在校验…'));
+    try {
+      const v = await api.get(`/api/audit/letters/${letterId}/verify`);
+      verdict.replaceChildren(v.valid
+        ? h('p', { class: 'verdict ok', 'data-chain': 'valid' }, `哈希链完整：${v.events} 个事件均未被改动。`)
+        : h('p', { class: 'verdict broken', 'data-chain': 'broken' },
+          `哈希链已断开：自第 ${v.firstBrokenSequence} 号事件起被改动、删除或插入（共 ${v.events} 个事件）。`,
+          v.reason ? `原因：${v.reason}` : ''));
+    } catch (e) {
+      verdict.replaceChildren();
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h('section', { class: 'panel', 'aria-labelledby': 'chain' },
+    h('h2', { id: 'chain' }, '防篡改校验'),
+    h('p', {}, '按存储的事件重新计算该信函的哈希链，检查是否有事件被改动、删除或插入。'), button, verdict);
 }
 
 export async function render(main, ctx) {
@@ -35,6 +60,7 @@ export async function render(main, ctx) {
   }
 
   const history = await api.get(`/api/letters/${ctx.params[0]}/history`);
+  const chain = ctx.can('AUDITOR') ? chainPanel(ctx.params[0]) : null;
   const slider = h('input', { type: 'range', min: '0', max: String(history.length - 1), value: String(history.length - 1), step: '1', name: 'asOf' });
   const position = h('output', { for: 'as-of-slider', 'aria-live': 'polite' });
   slider.id = 'as-of-slider';
@@ -54,7 +80,7 @@ export async function render(main, ctx) {
   }
   slider.addEventListener('input', showState);
 
-  body.replaceChildren(
+  body.replaceChildren(...[chain].filter(Boolean),
     h('section', { class: 'panel', 'aria-labelledby': 'as-of' },
       h('h2', { id: 'as-of' }, '某一时刻的状态'),
       h('div', { class: 'slider' }, h('label', { for: 'as-of-slider' }, '时间'), slider, position),

@@ -13,7 +13,7 @@ export const SCREENS = [
   { path: 'commitments', title: '承诺', roles: STAFF, load: () => import('./commitments.js') },
   { path: 'quality', title: '质量分析', roles: ['SUPERVISOR', 'DIRECTOR', 'AUDITOR'], load: () => import('./quality.js') },
   { path: 'audit', title: '审计', roles: ['AUDITOR', 'SUPERVISOR'], load: () => import('./audit.js') },
+  { path: 'access', title: '个人信息查阅记录', roles: ['AUDITOR'], load: () => import('./access.js') },
   { path: 'calendar', title: '日历', roles: ['ADMIN'], load: () => import('./calendar.js') },
-  // Still to come: spot checks; routing rules (ADMIN); supervision levels on the work list; the personal-data
-  // access list (AUDITOR).
+  // Still to come: spot checks; routing rules (ADMIN); supervision levels on the work list.
 ];
