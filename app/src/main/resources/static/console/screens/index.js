@@ -15,5 +15,7 @@ export const SCREENS = [
   { path: 'audit', title: '审计', roles: ['AUDITOR', 'SUPERVISOR'], load: () => import('./audit.js') },
   { path: 'access', title: '个人信息查阅记录', roles: ['AUDITOR'], load: () => import('./access.js') },
   { path: 'calendar', title: '日历', roles: ['ADMIN'], load: () => import('./calendar.js') },
-  // Still to come: spot checks; routing rules (ADMIN); supervision levels on the work list.
+  // Read by every role that registers or assigns letters; changed by administrators only.
+  { path: 'routing-rules', title: '分办规则', roles: ['ADMIN', 'CLERK', 'SUPERVISOR'], load: () => import('./routing.js') },
+  // Still to come: spot checks; supervision levels on the work list.
 ];
