@@ -28,7 +28,8 @@ export async function render(main, ctx) {
         h('tr', { 'data-commitment': `${c.letterId}-${c.n}`, class: c.status === 'MISSED' ? 'overdue' : '' },
           h('td', {}, h('a', { href: `#/letters/${c.letterId}` }, c.serialNo)),
           h('td', {}, String(c.n)), h('td', { class: 'long' }, c.what), h('td', {}, label(DEPARTMENT, c.department)),
-          h('td', {}, c.dueDate), h('td', { 'data-status': c.status }, label(COMMITMENT_STATUS, c.status)),
+          h('td', { class: 'nowrap' }, c.dueDate),
+          h('td', { class: 'nowrap', 'data-status': c.status }, label(COMMITMENT_STATUS, c.status)),
           h('td', {}, c.fulfilledAt ? time(c.fulfilledAt) : '—')))));
     pager(nav, state, page.total, load);
   }

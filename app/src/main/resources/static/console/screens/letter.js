@@ -170,7 +170,8 @@ export async function render(main, ctx) {
     ], async (v) => {
       const clear = await api.get(`/api/letters/${id}/sender${query({ reason: v.reason })}`);
       shown.replaceChildren(h('div', {}, h('p', { 'data-clear-sender': '' }, senderText(clear.sender || {})),
-        clear.current ? h('p', {}, `客户档案现用联系方式：${senderText(clear.current)}`) : null,
+        clear.current && senderText(clear.current) !== senderText(clear.sender || {})
+          ? h('p', {}, `客户档案现用联系方式：${senderText(clear.current)}`) : null,
         h('p', { class: 'hint' }, '此次查看已记入个人信息查阅记录。')));
     }, { testId: 'reveal-sender', buttonText: '查看' });
     return h('section', { class: 'panel', 'aria-labelledby': 'letter-sender' },
@@ -188,8 +189,8 @@ export async function render(main, ctx) {
       table('承诺事项列表', ['编号', '承诺事项', '责任部门', '期限', '状态', '兑现情况'], commitments.map((c) =>
         h('tr', { 'data-commitment': c.n, class: c.status === 'MISSED' ? 'overdue' : c.approaching && c.status === 'OPEN' ? 'at-risk' : '' },
           h('td', {}, String(c.n)), h('td', {}, c.what), h('td', {}, label(DEPARTMENT, c.department)),
-          h('td', {}, c.dueDate || '—'),
-          h('td', { 'data-commitment-status': c.status }, label(COMMITMENT_STATUS, c.status)),
+          h('td', { class: 'nowrap' }, c.dueDate || '—'),
+          h('td', { class: 'nowrap', 'data-commitment-status': c.status }, label(COMMITMENT_STATUS, c.status)),
           h('td', {}, c.fulfilledAt ? `${c.evidence || ''}（${c.fulfilledBy}，${time(c.fulfilledAt)}${c.fulfilledOnTime === false ? '，逾期兑现' : ''}）` : '—')))));
   }
 
