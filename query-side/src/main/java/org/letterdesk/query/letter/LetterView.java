@@ -255,6 +255,7 @@ public class LetterView {
         public String outcome;
         public String reporter;
         public Instant reportedAt;
+        public List<Attachment> attachments = new ArrayList<>();
         public List<Review> reviews = new ArrayList<>();
     }
 
@@ -520,6 +521,7 @@ public class LetterView {
             r.outcome = e.outcome();
             r.reporter = e.reporter();
             r.reportedAt = ctx.at();
+            r.attachments = new ArrayList<>(e.attachments());
             referral.reports.add(r);
         } else if (event instanceof ReferralReportReviewed e && referral != null) {
             referral.reports.stream().filter(r -> r.reportNo == e.reportNo()).findFirst().ifPresent(r ->
