@@ -219,6 +219,8 @@ public class LetterView {
 
     public static class Extension {
         public int days;
+        /** When the supervisor granted it. */
+        public Instant extendedAt;
         public String reason;
         public String approvedBy;
         public Instant previousDue;
@@ -489,6 +491,7 @@ public class LetterView {
             x.reason = e.reason();
             x.approvedBy = e.approvedBy();
             x.previousDue = e.previousDue();
+            x.extendedAt = ctx.at();
             petition.extension = x;
         } else if (event instanceof PetitionExtensionNoticeSent e && petition != null
                 && petition.extension != null) {
