@@ -20,6 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReferralTest extends ApiTestSupport {
 
+    private static final byte[] EVIDENCE = "Investigation record, 2010-06\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.letterdesk.command.attachment.AttachmentStore attachments;
+
     private static final Map<String, Object> DRAFT = Map.of(
             "summary", "关于您反映的郑保屯镇学管会经费问题，经调查，现答复如下：",
             "points", List.of("经查实，相关经费问题属实。", "相关责任人已被免去职务。"));
@@ -81,7 +87,18 @@ class ReferralTest extends ApiTestSupport {
         Reply rejected = ok(post("reviewer", base + "/reviews", Map.of("level", "FORMAT", "decision", "REJECTED",
                 "comment", "请补充处理结果", "target", "REFERRAL_REPORT")));
         assertThat(rejected.body().get("reportDone").asBoolean()).isFalse();
-        ok(post("supervisor", base + "/referral-report", REPORT));
+        // The new report encloses a stored file; one the store does not know is refused first, nothing recorded.
+        Map<String, Object> withUnknownFile = new HashMap<>(REPORT);
+        withUnknownFile.put("attachments", List.of(Map.of("attachmentId", UUID.randomUUID().toString())));
+        Reply unknownFile = post("supervisor", base + "/referral-report", withUnknownFile);
+        assertThat(unknownFile.status()).isEqualTo(400);
+        assertThat(unknownFile.body().at("/errors/0/field").asString()).isEqualTo("attachments[0].attachmentId");
+        UUID evidence = attachments.store(new java.io.ByteArrayInputStream(EVIDENCE), "调查材料.txt", "text/plain",
+                "supervisor").attachmentId();
+        Map<String, Object> withFile = new HashMap<>(REPORT);
+        withFile.put("attachments", List.of(Map.of("attachmentId", evidence.toString())));
+        Reply second = ok(post("supervisor", base + "/referral-report", withFile));
+        assertThat(second.body().get("reportNo").asInt()).isEqualTo(2);
         Reply supervisorBeforeFormat = post("lead", base + "/reviews", Map.of("level", "SUPERVISOR", "decision", "APPROVED",
                 "target", "REFERRAL_REPORT"));
         assertThat(supervisorBeforeFormat.code()).isEqualTo("REVIEW_ORDER"); // the new report needs every level again
@@ -99,6 +116,7 @@ class ReferralTest extends ApiTestSupport {
 
         JsonNode closed = awaitLetter("clerk", id, done.body().get("version").asLong());
         assertThat(closed.at("/referral/reports")).hasSize(2);
+        assertThat(closed.at("/referral/reports/1/attachments/0/fileName").asString()).isEqualTo("调查材料.txt");
         assertThat(closed.at("/deadlines/REFERRAL_REPORT/state").asString()).isEqualTo("MET");
         assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
 
@@ -106,7 +124,9 @@ class ReferralTest extends ApiTestSupport {
         assertThat(rendered.status()).isEqualTo(200);
         assertThat(rendered.text()).contains("关于" + subject + "的答复\n\n县政府办公室督查科：\n")
                 .contains("接到县委第12号批办件").contains("　　一、反映的问题\n　　关于郑保屯镇学管会总校长")
-                .contains("　　二、基本情况\n").contains("　　三、调查办理情况\n").contains("免去侯东风郑保屯镇学管会总校长职务。")
+                .contains("　　二、基本情况\n").contains("　　三、调查办理情况\n")
+                .contains("免去侯东风郑保屯镇学管会总校长职务。\n　　附件：\n　　1. 调查材料.txt（text/plain，" + EVIDENCE.length
+                        + " B）\n")
                 .containsPattern("二〇[一二三四五六七八九〇]{2}年[一二三四五六七八九十]+月[一二三四五六七八九十]+日\n$");
     }
 

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.fail;
 class RegisterExportTest extends ApiTestSupport {
 
     private static final String HEADER = "序号,收件日期时间,发件人信息,主题,核心诉求,附件清单,分配部门,处理状态,答复时限,"
-            + "实际完成时间,备注,渠道,类别,紧急,逾期";
+            + "实际完成时间,备注,渠道,类别,紧急,逾期,信访次数";
     private static final String TRICKY_REMARKS = "来信附\"收据\"复印件,共2页\n另附说明：请尽快处理";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -47,14 +47,19 @@ class RegisterExportTest extends ApiTestSupport {
     /**
      * Three letters in a year of this test's own, registered out of receipt order: A (serial 1, 2 March) with
      * quotes, a comma and a line break in its remarks; B (serial 2, 1 February) urgent, by e-mail, assigned, with
-     * a remark that a spreadsheet would run as a formula; C (serial 3, 10 April) a phoned-in praise.
+     * a remark that a spreadsheet would run as a formula; C (serial 3, 10 April) a phoned-in praise. A and C come
+     * from a sender of this run alone (信访次数 1 and 2); B from the sender many tests share.
      */
     @BeforeEach
     void threeLetters() {
         year = freshYear();
         range = "from=" + year + "-01-01&to=" + year + "-12-31";
 
+        Map<String, Object> ownSender = Map.of("name", "张三", "address", "上海市浦东新区世纪大道100号",
+                "phone", "137" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current()
+                        .nextInt(100_000_000)));
         Map<String, Object> a = new HashMap<>(letter(year + "-03-02T10:15:00+08:00"));
+        a.put("sender", ownSender);
         a.put("subject", "会员积分未到账，请核实");
         a.put("remarks", TRICKY_REMARKS);
         String letterA = register(a);
@@ -74,6 +79,7 @@ class RegisterExportTest extends ApiTestSupport {
         c.put("category", "PRAISE");
         c.put("subject", "表扬柜台服务");
         c.remove("remarks");
+        c.put("sender", ownSender);
         String letterC = register(c);
 
         awaitLetter("supervisor", letterA, 2);
@@ -112,7 +118,7 @@ class RegisterExportTest extends ApiTestSupport {
         assertThat(text).contains("\"来信附\"\"收据\"\"复印件,共2页\n另附说明：请尽快处理\"");
 
         List<List<String>> records = parse(text);
-        assertThat(records).hasSize(4).allSatisfy(r -> assertThat(r).hasSize(15));
+        assertThat(records).hasSize(4).allSatisfy(r -> assertThat(r).hasSize(16));
         assertThat(String.join(",", records.get(0))).isEqualTo(HEADER);
         assertThat(records.subList(1, 4)).extracting(r -> r.get(0))
                 .containsExactly(year + "-000002", year + "-000001", year + "-000003");
@@ -125,6 +131,7 @@ class RegisterExportTest extends ApiTestSupport {
         assertThat(b.get(7)).isEqualTo("已分配");
         assertThat(b.get(10)).as("formula neutralised").isEqualTo("'=1+1");
         assertThat(b.subList(11, 15)).containsExactly("电子邮件", "事务咨询", "是", "是");
+        assertThat(b.get(15)).as("信访次数 of the shared sender").matches("[1-9][0-9]*");
 
         List<String> a = records.get(2);
         assertThat(a.get(1)).isEqualTo(minutes(year + "-03-02T10:15:00+08:00"));
@@ -138,10 +145,12 @@ class RegisterExportTest extends ApiTestSupport {
         assertThat(a.get(10)).as("round-trips through quoting").isEqualTo(TRICKY_REMARKS);
         // Received decades ago and never answered: overdue, whether or not the scheduler has caught up yet.
         assertThat(a.subList(11, 15)).containsExactly("来函", "投诉", "否", "是");
+        assertThat(a.get(15)).as("信访次数: the sender's first letter").isEqualTo("1");
 
         List<String> c = records.get(3);
         assertThat(c.get(10)).isEmpty();
         assertThat(c.subList(11, 13)).containsExactly("来电", "表扬信");
+        assertThat(c.get(15)).as("信访次数: the same sender's second letter").isEqualTo("2");
     }
 
     @Test
@@ -201,7 +210,10 @@ class RegisterExportTest extends ApiTestSupport {
             assertThat(a.getCell(10).getStringCellValue()).isEqualTo(TRICKY_REMARKS);
             assertThat(a.getCell(12).getStringCellValue()).isEqualTo("投诉");
 
+            assertThat(a.getCell(15).getStringCellValue()).isEqualTo("1");
+
             assertThat(sheet.getRow(3).getCell(11).getStringCellValue()).isEqualTo("来电");
+            assertThat(sheet.getRow(3).getCell(15).getStringCellValue()).isEqualTo("2");
         }
     }
 

@@ -123,6 +123,8 @@ class ReplayCompatibilityTest extends ApiTestSupport {
                 document.put("supervisionLevel", 0);
                 for (JsonNode draft : document.get("drafts")) {
                     ((ObjectNode) draft).putArray("commitments");
+                    // Issue 17: a draft's content lists its attachments, none in drafts before them.
+                    ((ObjectNode) draft.get("content")).putArray("attachments");
                 }
                 if (document.hasNonNull("followUp")) {
                     ((ObjectNode) document.get("followUp")).putNull("satisfaction");

@@ -5,13 +5,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 
+import org.letterdesk.events.Attachment;
 import org.letterdesk.events.GlossaryEntry;
 import org.letterdesk.events.ReplyContent;
 
 /**
  * Lays a reply draft out as a plain-text letter following the procedure's structure template
  * (结构模板): salutation, thanks, summary, numbered reply points, alternatives, term explanations,
- * closing, then organisation, department and date.
+ * attachment list (附件: name, type, size), closing, then organisation, department and date.
  *
  * <p>Paragraphs start with two full-width spaces (每条开头空两格). The template owns that
  * indentation: whitespace the drafter put around a line is dropped, and so are blank lines.
@@ -54,6 +55,12 @@ public final class ReplyTemplate {
                 paragraph(letter, Objects.toString(entry.term(), "").strip() + "：", entry.explanation());
             }
         }
+        if (!draft.attachments().isEmpty()) {
+            line(letter, INDENT + "附件：");
+            for (int i = 0; i < draft.attachments().size(); i++) {
+                line(letter, INDENT + (i + 1) + ". " + describe(draft.attachments().get(i)));
+            }
+        }
         line(letter, INDENT + "如有其他疑问，欢迎随时联系我们。");
         line(letter, INDENT + "祝好！");
         line(letter, letterhead.organization().strip());
@@ -62,6 +69,33 @@ public final class ReplyTemplate {
         }
         line(letter, DATE.format(date));
         return letter.toString();
+    }
+
+    /**
+     * An attachment as a letter lists it: its name, then type and size in brackets, e.g.
+     * {@code 流程图.png（image/png，1.5 KB）}; what is not known is left out.
+     */
+    public static String describe(Attachment attachment) {
+        String name = attachment.fileName() == null || attachment.fileName().isBlank() ? "附件"
+                : attachment.fileName().strip();
+        List<String> facts = new java.util.ArrayList<>(2);
+        if (attachment.contentType() != null && !attachment.contentType().isBlank()) {
+            facts.add(attachment.contentType().strip());
+        }
+        if (attachment.sizeBytes() != null) {
+            facts.add(size(attachment.sizeBytes()));
+        }
+        return facts.isEmpty() ? name : name + "（" + String.join("，", facts) + "）";
+    }
+
+    /** Bytes below 1 KB, else KB or MB to one decimal (1 KB = 1024 bytes). */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        double kb = bytes / 1024.0;
+        return kb < 1024 ? String.format(java.util.Locale.ROOT, "%.1f KB", kb)
+                : String.format(java.util.Locale.ROOT, "%.1f MB", kb / 1024);
     }
 
     private static String addressee(String salutation, String senderName) {

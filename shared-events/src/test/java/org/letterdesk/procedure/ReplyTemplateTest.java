@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.letterdesk.events.Attachment;
 import org.letterdesk.events.GlossaryEntry;
 import org.letterdesk.events.ReplyContent;
 
@@ -46,6 +47,29 @@ class ReplyTemplateTest {
                 "2026年3月8日") + "\n";
 
         assertThat(template.render(pointsDraft, "张三", LETTERHEAD, DATE)).isEqualTo(expected);
+    }
+
+    @Test
+    void listsTheAttachmentsWithNameTypeAndSizeBeforeTheClosing() {
+        ReplyContent draft = new ReplyContent(null, "现答复如下：", List.of("详见附件。"), List.of(), List.of(),
+                List.of(new Attachment("办理流程图.png", "image/png", 1536L, "a".repeat(64)),
+                        new Attachment("截图.jpg", "image/jpeg", 512L, "b".repeat(64)),
+                        new Attachment("说明.pdf", "application/pdf", 3L * 1024 * 1024 + 104858, "c".repeat(64)),
+                        new Attachment("收据", null, null, null)));
+
+        assertThat(template.render(draft, null, LETTERHEAD, DATE)).contains(String.join("\n",
+                INDENT + "1. 详见附件。",
+                INDENT + "附件：",
+                INDENT + "1. 办理流程图.png（image/png，1.5 KB）",
+                INDENT + "2. 截图.jpg（image/jpeg，512 B）",
+                INDENT + "3. 说明.pdf（application/pdf，3.1 MB）",
+                INDENT + "4. 收据",
+                INDENT + "如有其他疑问，欢迎随时联系我们。"));
+    }
+
+    @Test
+    void aDraftWithoutAttachmentsHasNoAttachmentList() {
+        assertThat(template.render(pointsDraft, "张三", LETTERHEAD, DATE)).doesNotContain("附件");
     }
 
     @Test

@@ -372,6 +372,71 @@ class MailTest extends ApiTestSupport {
         assertThat(arrived.get(0).getMessageID()).isEqualTo(messageId);
     }
 
+    @Test
+    void aDraftsStoredFilesAreListedInTheReplyApprovedWithItAndSentWithTheEmail() throws Exception {
+        String sender = unique("draft-files");
+        UUID flowchart = attachmentStore.store(new ByteArrayInputStream(PNG), "办理流程图.png", "image/png", "handler")
+                .attachmentId();
+        UUID explanation = attachmentStore.store(new ByteArrayInputStream(PDF), "说明.pdf", "application/pdf",
+                "handler").attachmentId();
+        Map<String, Object> body = new HashMap<>(letter(OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1)
+                .withNano(0).toString()));
+        body.put("channel", "EMAIL");
+        body.put("sender", Map.of("name", "吴十", "email", sender));
+        body.put("attachments", List.of());
+        Reply created = created(post("clerk", "/api/letters", body));
+        String id = created.body().path("letterId").asString();
+        String serialNo = created.body().path("serialNo").asString();
+        String base = "/api/letters/" + id;
+        Reply assigned = ok(post("clerk", base + "/assignment", Map.of("department", "CUSTOMER_SERVICE")));
+        long assignedVersion = assigned.body().path("version").asLong();
+
+        // A draft naming a file the store does not know is refused, and nothing is recorded.
+        Reply unknown = post("handler", base + "/drafts", Map.of("summary", "现答复如下：", "points", List.of("见附件。"),
+                "attachments", List.of(Map.of("attachmentId", flowchart.toString()),
+                        Map.of("attachmentId", UUID.randomUUID().toString()))));
+        assertThat(unknown.status()).as(unknown.text()).isEqualTo(400);
+        assertThat(unknown.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(unknown.body().at("/errors/0/field").asString()).isEqualTo("attachments[1].attachmentId");
+        JsonNode unchanged = view(id, assignedVersion);
+        assertThat(unchanged.path("version").asLong()).isEqualTo(assignedVersion);
+        assertThat(unchanged.path("drafts").size()).isZero();
+
+        Reply drafted = ok(post("handler", base + "/drafts", Map.of("summary", "关于您反映的问题，现答复如下：",
+                "points", List.of("办理流程见附件。"),
+                "attachments", List.of(Map.of("attachmentId", flowchart.toString()),
+                        Map.of("attachmentId", explanation.toString())))));
+        JsonNode files = view(id, drafted.body().path("version").asLong()).at("/drafts/0/content/attachments");
+        assertThat(files.size()).isEqualTo(2);
+        assertThat(files.get(0).path("fileName").asString()).isEqualTo("办理流程图.png");
+        assertThat(files.get(0).path("sha256").asString()).isEqualTo(sha256(PNG));
+        assertThat(files.get(1).path("sizeBytes").asLong()).isEqualTo(PDF.length);
+        String rendered = http.get().uri(base + "/drafts/1/rendered").header(HttpHeaders.AUTHORIZATION,
+                basic("reviewer")).retrieve().body(String.class);
+        assertThat(rendered).contains("\u3000\u3000附件：\n"
+                + "\u3000\u30001. 办理流程图.png（image/png，" + PNG.length + " B）\n"
+                + "\u3000\u30002. 说明.pdf（application/pdf，" + PDF.length + " B）\n");
+
+        ok(post("reviewer", base + "/reviews", Map.of("level", "FORMAT", "decision", "APPROVED")));
+        ok(post("supervisor", base + "/reviews", Map.of("level", "SUPERVISOR", "decision", "APPROVED")));
+        ok(post("handler", base + "/reply", Map.of("channel", "EMAIL")));
+        awaitQueued(id, 1);
+        outbox(mailServer.getSmtp().getPort(), Duration.ofSeconds(1)).sendDue();
+
+        List<MimeMessage> arrived = inbox(sender);
+        assertThat(arrived).hasSize(1);
+        assertThat(arrived.get(0).getSubject()).contains(serialNo);
+        MimeMultipart parts = (MimeMultipart) arrived.get(0).getContent();
+        assertThat(parts.getCount()).isEqualTo(3);
+        assertThat(((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n")).isEqualTo(rendered);
+        assertThat(jakarta.mail.internet.MimeUtility.decodeText(parts.getBodyPart(1).getFileName()))
+                .isEqualTo("办理流程图.png");
+        assertThat(parts.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(PNG);
+        assertThat(jakarta.mail.internet.MimeUtility.decodeText(parts.getBodyPart(2).getFileName()))
+                .isEqualTo("说明.pdf");
+        assertThat(parts.getBodyPart(2).getInputStream().readAllBytes()).isEqualTo(PDF);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** The letter's view once the projection has it (this machine's load can outlast one bounded wait). */

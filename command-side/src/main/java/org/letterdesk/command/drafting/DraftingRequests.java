@@ -5,7 +5,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.letterdesk.command.attachment.AttachmentRequest;
 import org.letterdesk.command.commitment.CommitmentRequests.CommitmentRequest;
+import org.letterdesk.events.Attachment;
 import org.letterdesk.events.Commitment;
 import org.letterdesk.events.GlossaryEntry;
 import org.letterdesk.events.ReplyContent;
@@ -24,7 +26,8 @@ final class DraftingRequests {
                         @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 2000) String> points,
                         @Size(max = 50) List<@NotNull @Valid GlossaryEntryRequest> glossary,
                         @Size(max = 26) List<@NotBlank @Size(max = 2000) String> alternatives,
-                        @Size(max = 20) List<@NotNull @Valid CommitmentRequest> commitments) {
+                        @Size(max = 20) List<@NotNull @Valid CommitmentRequest> commitments,
+                        @Size(max = 20) List<@NotNull @Valid AttachmentRequest> attachments) {
 
         /** Numbered 1, 2, … in the order listed. */
         List<Commitment> toCommitments() {
@@ -35,10 +38,11 @@ final class DraftingRequests {
                     .mapToObj(i -> commitments.get(i).toCommitment(i + 1)).toList();
         }
 
-        ReplyContent toContent() {
+        /** @param files the attachment list as resolved from the store */
+        ReplyContent toContent(List<Attachment> files) {
             List<GlossaryEntry> entries = glossary == null ? List.of()
                     : glossary.stream().map(GlossaryEntryRequest::toEntry).toList();
-            return new ReplyContent(salutation, summary, points, entries, alternatives);
+            return new ReplyContent(salutation, summary, points, entries, alternatives, files);
         }
     }
 

@@ -3,6 +3,7 @@ package org.letterdesk.command.intake;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.letterdesk.command.api.Actor;
+import org.letterdesk.command.attachment.AttachmentReferences;
 import org.letterdesk.command.api.CommandRequest;
 import org.letterdesk.command.api.CommandRunner;
 import org.letterdesk.command.intake.IntakeResults.RegistrationResult;

@@ -5,9 +5,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import org.letterdesk.events.Attachment;
+import org.letterdesk.command.attachment.AttachmentRequest;
 import org.letterdesk.events.Category;
 import org.letterdesk.events.Channel;
 import org.letterdesk.events.Department;
@@ -69,21 +68,6 @@ final class IntakeRequests {
             String id = idNumber == null || idNumber.isBlank() ? null
                     : idNumber.strip().toUpperCase(java.util.Locale.ROOT);
             return new Sender(name.strip(), organization, phone, email, address, id);
-        }
-    }
-
-    /**
-     * Either a stored file ({@code attachmentId}, from POST /api/attachments: its name, type, size and hash are
-     * taken from the store) or the v1 metadata of a file kept elsewhere ({@code fileName} required then).
-     */
-    record AttachmentRequest(java.util.UUID attachmentId,
-                             @Size(max = 255) String fileName,
-                             @Size(max = 255) String contentType,
-                             @PositiveOrZero Long sizeBytes,
-                             @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be a hex SHA-256") String sha256) {
-
-        Attachment toAttachment() {
-            return new Attachment(fileName, contentType, sizeBytes, sha256 == null ? null : sha256.toLowerCase());
         }
     }
 

@@ -135,12 +135,10 @@ public class OutboxQueue {
                     LocalDate.ofInstant(draftedAt.get(sent.draftNo()), zone));
         }
 
-        /**
-         * The files the reply carries: the approved draft's. A draft records no attachments yet (drafts taking
-         * {@code attachments} are another change); this is where they join the mail.
-         */
+        /** The files the reply carries: the approved draft's, as its reviewers saw them listed. */
         List<Attachment> replyAttachments(ReplySent sent) {
-            return List.of();
+            ReplyContent draft = drafts.get(sent.draftNo());
+            return draft == null ? List.of() : draft.attachments();
         }
 
         String delayNotice(DelayNoticeSent notice, Instant at) {

@@ -62,7 +62,7 @@ public class ReferralReport {
             throw invalid("The referral report of " + letter.serialNo() + " is already approved");
         }
         apply(new ReferralReported(letter.letterId(), reportNo + 1, cmd.problem().strip(), cmd.background().strip(),
-                cmd.investigation().strip(), cmd.outcome().strip(), user));
+                cmd.investigation().strip(), cmd.outcome().strip(), user, cmd.attachments()));
         return new ReferralReportResult(letter.outcome(), reportNo, false);
     }
 

@@ -219,6 +219,8 @@ public class LetterView {
 
     public static class Extension {
         public int days;
+        /** When the supervisor granted it. */
+        public Instant extendedAt;
         public String reason;
         public String approvedBy;
         public Instant previousDue;
@@ -255,6 +257,7 @@ public class LetterView {
         public String outcome;
         public String reporter;
         public Instant reportedAt;
+        public List<Attachment> attachments = new ArrayList<>();
         public List<Review> reviews = new ArrayList<>();
     }
 
@@ -488,6 +491,7 @@ public class LetterView {
             x.reason = e.reason();
             x.approvedBy = e.approvedBy();
             x.previousDue = e.previousDue();
+            x.extendedAt = ctx.at();
             petition.extension = x;
         } else if (event instanceof PetitionExtensionNoticeSent e && petition != null
                 && petition.extension != null) {
@@ -520,6 +524,7 @@ public class LetterView {
             r.outcome = e.outcome();
             r.reporter = e.reporter();
             r.reportedAt = ctx.at();
+            r.attachments = new ArrayList<>(e.attachments());
             referral.reports.add(r);
         } else if (event instanceof ReferralReportReviewed e && referral != null) {
             referral.reports.stream().filter(r -> r.reportNo == e.reportNo()).findFirst().ifPresent(r ->

@@ -1,6 +1,7 @@
 package org.letterdesk.query.letter;
 
 import org.letterdesk.procedure.LetterheadSettings;
+import org.letterdesk.procedure.ReplyTemplate;
 
 import java.time.LocalDate;
 
@@ -8,7 +9,7 @@ import java.time.LocalDate;
  * The report back to a referring office in the layout of seed 002's 答复 to the 县政府办公室督查科: the organisation,
  * the title 关于…的答复, the office addressed, the opening naming the referral's reference number, the three
  * numbered sections (反映的问题, 基本情况, 调查办理情况 with its outcome) each paragraph indented by two full-width
- * spaces, then the organisation and the date in Chinese numerals (二〇一一年四月二日).
+ * spaces, the enclosed files (附件) if any, then the organisation and the date in Chinese numerals (二〇一一年四月二日).
  */
 final class ReferralReportTemplate {
 
@@ -31,6 +32,13 @@ final class ReferralReportTemplate {
         section(text, "二、基本情况", report.background);
         section(text, "三、调查办理情况", report.investigation);
         paragraphs(text, report.outcome);
+        if (!report.attachments.isEmpty()) {
+            text.append(INDENT).append("附件：\n");
+            for (int i = 0; i < report.attachments.size(); i++) {
+                text.append(INDENT).append(i + 1).append(". ")
+                        .append(ReplyTemplate.describe(report.attachments.get(i))).append('\n');
+            }
+        }
         text.append('\n').append(organization).append('\n');
         text.append(chineseDate(date)).append('\n');
         return text.toString();

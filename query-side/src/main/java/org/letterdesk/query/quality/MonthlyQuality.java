@@ -4,11 +4,15 @@ import java.util.List;
 
 /**
  * The month's error analysis (质量分析): a row per department and the total over them; the quality loop
- * (commitments, satisfaction, spot check) in rows of the same departments beside them.
+ * (commitments, satisfaction, spot check) in rows of the same departments beside them, and so petitions and
+ * referral reports.
  */
 public record MonthlyQuality(String month, String zone, List<QualityFigures> departments, QualityFigures total,
-                             QualityLoop qualityLoop) {
+                             QualityLoop qualityLoop, PetitionsAndReferrals petitionsAndReferrals) {
 
     public record QualityLoop(List<LoopFigures> departments, LoopFigures total) {
+    }
+
+    public record PetitionsAndReferrals(List<ProcedureFigures> departments, ProcedureFigures total) {
     }
 }

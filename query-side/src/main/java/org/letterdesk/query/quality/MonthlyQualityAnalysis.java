@@ -23,10 +23,12 @@ class MonthlyQualityAnalysis {
 
     private final QualityFactsQuery facts;
     private final LoopFacts loopFacts;
+    private final ProcedureAnalysis procedures;
 
-    MonthlyQualityAnalysis(QualityFactsQuery facts, LoopFacts loopFacts) {
+    MonthlyQualityAnalysis(QualityFactsQuery facts, LoopFacts loopFacts, ProcedureAnalysis procedures) {
         this.facts = facts;
         this.loopFacts = loopFacts;
+        this.procedures = procedures;
     }
 
     /** @param department one of {@link #ROWS}, or null for all of them */
@@ -50,7 +52,8 @@ class MonthlyQualityAnalysis {
         String totalName = department == null ? ALL : department;
         return new MonthlyQuality(month.month().toString(), month.zone().getId(), rows,
                 QualityFigures.of(totalName, total, loopTotal.commitmentsMissed()),
-                new MonthlyQuality.QualityLoop(loopRows, LoopFigures.of(totalName, loopTotal, callbackErrors(total))));
+                new MonthlyQuality.QualityLoop(loopRows, LoopFigures.of(totalName, loopTotal, callbackErrors(total))),
+                procedures.analyse(month, department == null ? ROWS : List.of(department), totalName, now));
     }
 
     private static long callbackErrors(QualityCounts c) {

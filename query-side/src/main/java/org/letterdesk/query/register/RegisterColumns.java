@@ -18,7 +18,7 @@ import java.util.function.BiFunction;
 /**
  * The columns of an exported register (信函登记表), shared by the CSV and XLSX writers so both files always agree:
  * the paper form's columns in its order, then channel, category, urgency and overdue, all labelled in Chinese as
- * the form is. A cell value is a {@link String}, a {@link LocalDateTime} (already in the letter zone, to the
+ * the form is, and the petition form's 信访次数. A cell value is a {@link String}, a {@link LocalDateTime} (already in the letter zone, to the
  * minute) or {@code null} for an empty cell.
  */
 @Component
@@ -51,7 +51,8 @@ class RegisterColumns {
                 new Column("渠道", 8, (e, now) -> label(e.getChannel())),
                 new Column("类别", 14, (e, now) -> label(e.getCategory())),
                 new Column("紧急", 6, (e, now) -> yesNo(e.isUrgent())),
-                new Column("逾期", 6, (e, now) -> yesNo(e.isOverdueAt(now))));
+                new Column("逾期", 6, (e, now) -> yesNo(e.isOverdueAt(now))),
+                new Column("信访次数", 8, (e, now) -> visits(e.getRepeatCount())));
     }
 
     List<Column> columns() {
@@ -74,6 +75,14 @@ class RegisterColumns {
     private LocalDateTime local(Instant instant) {
         return instant == null ? null
                 : LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    /**
+     * 信访次数 counts this letter with the sender's earlier ones: the recorded repeat count (earlier letters) + 1;
+     * empty for a letter registered before sender files existed, whose count was never recorded.
+     */
+    private static String visits(Integer repeatCount) {
+        return repeatCount == null ? null : String.valueOf(repeatCount + 1);
     }
 
     private static String yesNo(boolean value) {

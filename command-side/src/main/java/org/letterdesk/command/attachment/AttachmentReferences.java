@@ -1,7 +1,5 @@
-package org.letterdesk.command.intake;
+package org.letterdesk.command.attachment;
 
-import org.letterdesk.command.attachment.AttachmentStore;
-import org.letterdesk.command.intake.IntakeRequests.AttachmentRequest;
 import org.letterdesk.events.Attachment;
 import org.springframework.stereotype.Component;
 
@@ -9,18 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A registration's attachment list: stored files by their id, or v1 metadata of files kept elsewhere. */
+/**
+ * An attachment list of a request (registration, draft, referral report): stored files by their id, or v1 metadata
+ * of files kept elsewhere. Resolved before the command is sent, so an unknown id changes nothing.
+ */
 @Component
-class AttachmentReferences {
+public class AttachmentReferences {
 
     private final AttachmentStore store;
 
-    AttachmentReferences(AttachmentStore store) {
+    public AttachmentReferences(AttachmentStore store) {
         this.store = store;
     }
 
     /** Entries that name neither a stored file nor a file name. */
-    static List<Map<String, String>> errors(List<AttachmentRequest> requests) {
+    public static List<Map<String, String>> errors(List<AttachmentRequest> requests) {
         List<Map<String, String>> errors = new ArrayList<>();
         if (requests == null) {
             return errors;
@@ -36,7 +37,7 @@ class AttachmentReferences {
     }
 
     /** The attachment list as the letter records it; VALIDATION_FAILED for an id the store does not know. */
-    List<Attachment> resolve(List<AttachmentRequest> requests) {
+    public List<Attachment> resolve(List<AttachmentRequest> requests) {
         if (requests == null) {
             return List.of();
         }
