@@ -85,7 +85,9 @@ final class Server implements AutoCloseable {
         // A harness that fails mid-run must not leave its server behind: it would keep projecting into the next
         // run's freshly created database and take its CPU.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-" + logName));
-        server.awaitHealthy(Duration.ofSeconds(180));
+        // On a loaded shared machine a start (Flyway on a fresh database included) can take minutes.
+        server.awaitHealthy(Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault(
+                "BENCH_SERVER_START_TIMEOUT_S", "180"))));
         return server;
     }
 
