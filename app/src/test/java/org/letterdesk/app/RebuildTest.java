@@ -1,6 +1,7 @@
 package org.letterdesk.app;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -80,6 +81,11 @@ class RebuildTest extends ApiTestSupport {
 
     /** Every read-model table, each row rendered as text, in a stable order. */
     private Map<String, List<String>> readModelTables() {
+        return readModelTables(jdbc);
+    }
+
+    /** Every read-model table of the database, each row rendered as text, in a stable order. */
+    static Map<String, List<String>> readModelTables(JdbcTemplate jdbc) {
         Map<String, List<String>> tables = new LinkedHashMap<>();
         for (String table : jdbc.queryForList("""
                 SELECT table_name FROM information_schema.tables

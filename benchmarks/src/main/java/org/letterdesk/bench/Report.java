@@ -115,12 +115,17 @@ final class Report {
 
     /** Replaces the section between the markers of the doc (appends the markers if missing). */
     void writeInto(Path doc) throws Exception {
-        String section = BEGIN + "\n" + markdown() + END;
+        writeInto(doc, BEGIN, END, markdown());
+    }
+
+    /** Replaces the section between the given markers of the doc (appends them if missing). */
+    static void writeInto(Path doc, String begin, String end, String markdown) throws Exception {
+        String section = begin + "\n" + markdown + end;
         String text = Files.exists(doc) ? Files.readString(doc, StandardCharsets.UTF_8) : "# Benchmarks\n\n";
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        String updated = begin >= 0 && end > begin
-                ? text.substring(0, begin) + section + text.substring(end + END.length())
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        String updated = from >= 0 && to > from
+                ? text.substring(0, from) + section + text.substring(to + end.length())
                 : text + "\n" + section + "\n";
         Files.createDirectories(doc.getParent());
         Files.writeString(doc, updated, StandardCharsets.UTF_8);

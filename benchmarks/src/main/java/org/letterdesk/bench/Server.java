@@ -34,6 +34,11 @@ final class Server implements AutoCloseable {
 
     /** The packaged application. */
     static Server start(Config config, String label) throws Exception {
+        return start(config, label, List.of());
+    }
+
+    /** The packaged application with extra application arguments (e.g. a property of the measured variant). */
+    static Server start(Config config, String label, List<String> extraArguments) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of("java", "-Xmx" + config.serverHeap()));
         command.addAll(config.serverJvmOptions());
@@ -46,6 +51,7 @@ final class Server implements AutoCloseable {
                 "--letterdesk.mail.intake.enabled=false",
                 "--letterdesk.mail.outbox.enabled=false",
                 "--logging.level.root=WARN"));
+        command.addAll(extraArguments);
         return start(config, "server-" + label, command, port, "/actuator/health");
     }
 
@@ -79,7 +85,9 @@ final class Server implements AutoCloseable {
         // A harness that fails mid-run must not leave its server behind: it would keep projecting into the next
         // run's freshly created database and take its CPU.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-" + logName));
-        server.awaitHealthy(Duration.ofSeconds(180));
+        // On a loaded shared machine a start (Flyway on a fresh database included) can take minutes.
+        server.awaitHealthy(Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault(
+                "BENCH_SERVER_START_TIMEOUT_S", "180"))));
         return server;
     }
 

@@ -20,14 +20,15 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The event serializer with the sender's personal fields (properties named phone, email, address, idNumber of a
- * {@link PersonalDataEvent}) encrypted on the way into the store and decrypted on the way out. The store, and with
- * it the hash chain computed over stored content, only ever holds ciphertext; every reader (aggregates, processors,
- * history, replay) gets the clear value, or {@code [已删除]} once the key is destroyed, and masks it itself.
+ * The event serializer with the sender's personal fields (properties named phone, email, address, idNumber, and a
+ * reply's recipient, of a {@link PersonalDataEvent}) encrypted on the way into the store and decrypted on the way
+ * out. The store, and with it the hash chain computed over stored content, only ever holds ciphertext; every reader
+ * (aggregates, processors, history, replay) gets the clear value, or {@code [已删除]} once the key is destroyed,
+ * and masks it itself.
  */
 final class PersonalDataSerializer implements Serializer {
 
-    static final Set<String> PERSONAL_FIELDS = Set.of("phone", "email", "address", "idNumber");
+    static final Set<String> PERSONAL_FIELDS = Set.of("phone", "email", "address", "idNumber", "recipient");
 
     private final Serializer delegate;
     private final Supplier<PersonalDataCipher> cipher;

@@ -171,7 +171,7 @@ public class Letter implements LetterFacts {
 
     // ---------------------------------------------------------------- personal data (sender files)
 
-    /** The sender file linked at registration; null for letters registered before sender files. */
+    @Override
     public String senderId() {
         return intake.senderId();
     }

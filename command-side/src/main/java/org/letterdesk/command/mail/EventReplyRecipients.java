@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.letterdesk.command.sender.SenderContacts;
 import org.letterdesk.events.ReplyChannel;
 import org.letterdesk.events.ReplySent;
+import org.letterdesk.personaldata.PersonalDataMask;
 
 import java.util.Optional;
 
@@ -32,7 +33,8 @@ public class EventReplyRecipients implements ReplyRecipients {
                 address = e.recipient();
             }
         }
-        if (address != null && !address.isBlank()) {
+        // An erased sender's recipient decrypts to [已删除]: no address to write to.
+        if (address != null && !address.isBlank() && !PersonalDataMask.ERASED.equals(address)) {
             return Optional.of(address);
         }
         return contacts.email(letterId);

@@ -24,6 +24,9 @@ public interface LetterFacts {
 
     Sender sender();
 
+    /** The sender file linked at registration; null for letters registered before sender files. */
+    String senderId();
+
     boolean urgent();
 
     boolean assigned();

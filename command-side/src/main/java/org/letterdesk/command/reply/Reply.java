@@ -22,6 +22,7 @@ import org.letterdesk.events.DeadlineSet;
 import org.letterdesk.events.DelayNoticeSent;
 import org.letterdesk.events.DelayReported;
 import org.letterdesk.events.FollowUpRecorded;
+import org.letterdesk.events.PersonalDataEvent;
 import org.letterdesk.events.ReplyChannel;
 import org.letterdesk.events.ReplySent;
 import org.letterdesk.problem.LetterdeskProblem;
@@ -97,8 +98,10 @@ public class Reply {
         }
         Instant now = clock.instant();
         commitments.checkSendable(approved.getAsInt(), now, zone);
+        // The recipient is personal data: stored under the letter's sender key, so the sender's erasure reaches it.
+        String key = recipient == null ? null : PersonalDataEvent.letterKey(letter.senderId(), letter.letterId());
         deadlines.apply(new ReplySent(letter.letterId(), approved.getAsInt(), cmd.channel(), recipient,
-                blankToNull(cmd.trackingNo()), now), deadlineManager);
+                blankToNull(cmd.trackingNo()), now, key), deadlineManager);
         commitments.openOnReply(approved.getAsInt(), now, planner, deadlineManager, zone);
         if (!letter.flags().complex()) {
             return new ReplyResult(letter.outcome(), null);

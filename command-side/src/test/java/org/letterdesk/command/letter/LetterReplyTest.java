@@ -7,6 +7,7 @@ import org.letterdesk.events.*;
 import org.letterdesk.problem.ProblemCode;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,9 @@ import static org.letterdesk.command.letter.LetterFixtures.*;
 
 /** Sending the reply (发送) and the phone follow-up (电话跟进) of complex letters. */
 class LetterReplyTest {
+
+    /** A letter registered without a sender file keeps its personal data under a key of its own. */
+    private static final String LETTER_KEY = "letter-" + LETTER_ID;
 
     private AggregateTestFixture<Letter> fixture;
 
@@ -148,14 +152,27 @@ class LetterReplyTest {
         fixture.given(approved().events())
                 .when(send(ReplyChannel.REGISTERED_MAIL, "北京市朝阳区建国路1号", "XA123456789CN"), asHandler())
                 .expectEvents(new ReplySent(LETTER_ID, 1, ReplyChannel.REGISTERED_MAIL, "北京市朝阳区建国路1号",
-                        "XA123456789CN", NOW));
+                        "XA123456789CN", NOW, LETTER_KEY));
     }
 
     @Test
     void emailToAValidAddressIsSentToThatAddress() {
         fixture.given(approved().events())
                 .when(send(ReplyChannel.EMAIL, "other@example.org", null), asHandler())
-                .expectEvents(new ReplySent(LETTER_ID, 1, ReplyChannel.EMAIL, "other@example.org", null, NOW));
+                .expectEvents(new ReplySent(LETTER_ID, 1, ReplyChannel.EMAIL, "other@example.org", null, NOW,
+                        LETTER_KEY));
+    }
+
+    @Test
+    void theRecipientIsStoredUnderTheSenderFilesKey() {
+        List<Object> events = new ArrayList<>(approved().events());
+        LetterReceived r = (LetterReceived) events.get(0);
+        events.set(0, new LetterReceived(r.letterId(), r.serialNo(), r.channel(), r.receivedAt(), r.sender(),
+                r.subject(), r.coreRequest(), r.category(), r.attachments(), r.remarks(), SENDER_ID, 1, null));
+        fixture.given(events)
+                .when(send(ReplyChannel.EMAIL, "other@example.org", null), asHandler())
+                .expectEvents(new ReplySent(LETTER_ID, 1, ReplyChannel.EMAIL, "other@example.org", null, NOW,
+                        SENDER_ID));
     }
 
     @Test
@@ -169,7 +186,8 @@ class LetterReplyTest {
     void emailWithBlankRecipientFallsBackToTheSendersAddress() {
         fixture.given(approved().events())
                 .when(send(ReplyChannel.EMAIL, " ", null), asHandler())
-                .expectEvents(new ReplySent(LETTER_ID, 1, ReplyChannel.EMAIL, SENDER.email(), null, NOW));
+                .expectEvents(new ReplySent(LETTER_ID, 1, ReplyChannel.EMAIL, SENDER.email(), null, NOW,
+                        LETTER_KEY));
     }
 
     @Test

@@ -58,8 +58,7 @@ public class LetterHistory {
             return received.withSender(PersonalDataMask.mask(received.sender()));
         }
         if (payload instanceof ReplySent sent) {
-            return new ReplySent(sent.letterId(), sent.draftNo(), sent.channel(),
-                    PersonalDataMask.recipient(sent.recipient()), sent.trackingNo(), sent.sentAt());
+            return sent.withRecipient(PersonalDataMask.recipient(sent.recipient()));
         }
         return payload;
     }

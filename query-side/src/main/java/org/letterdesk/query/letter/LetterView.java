@@ -301,6 +301,11 @@ public class LetterView {
             }
         } else if (event instanceof PersonalDataErased) {
             sender = PersonalDataMask.erased(sender);
+            // The recipient was under the same key: a replay decrypts it to [已删除], so the live view says so too.
+            if (reply != null && reply.recipient() != null) {
+                reply = new Reply(reply.draftNo(), reply.channel(), PersonalDataMask.ERASED, reply.trackingNo(),
+                        reply.sentAt());
+            }
         } else if (event instanceof MarkedUrgent e) {
             urgent = true;
             urgentReason = e.reason();

@@ -75,6 +75,21 @@ class LetterViewTest {
     }
 
     @Test
+    void personalDataErasedErasesTheRepliesMaskedRecipientAsAReplayWould() {
+        received();
+        assigned();
+        drafted(1, List.of());
+        approved(1, ReviewLevel.FORMAT, "rita");
+        approved(1, ReviewLevel.SUPERVISOR, "sam");
+        apply(new ReplySent(ID, 1, ReplyChannel.EMAIL, "zhang.san@example.com", null, T0.plus(Duration.ofHours(5)),
+                "s-1"));
+        assertThat(view.reply.recipient()).isEqualTo("z***@example.com");
+        apply(new PersonalDataErased(ID, "s-1"));
+        assertThat(view.reply.recipient()).isEqualTo("[已删除]");
+        assertThat(view.reply.channel()).isEqualTo(ReplyChannel.EMAIL);
+    }
+
+    @Test
     void letterReceivedRecordsTheRegistration() {
         received();
         assertThat(view.letterId).isEqualTo(ID);
