@@ -218,14 +218,16 @@ def rebuild(args):
     server.start()
     server.await_up(limit=args.start_limit)
     start_seconds = round(time.time() - process_started, 1)
-    caught_up = wait_caught_up(server, 4 * 3600)
+    live_by_processor = {}
+    caught_up = wait_caught_up(server, 4 * 3600, live_by_processor)
     live_seconds = round(time.time() - process_started, 1)
     loads["after_live_projection"] = load_average()
     live = checksums(server)
     started = time.time()
     status, _, text = request(server.port, "POST", "/api/admin/read-models/rebuild", "admin", timeout=60)
     time.sleep(2)
-    wait_caught_up(server, 4 * 3600)
+    rebuilt_by_processor = {}
+    wait_caught_up(server, 4 * 3600, rebuilt_by_processor)
     rebuild_seconds = round(time.time() - started, 1)
     loads["after_rebuild"] = load_average()
     _, _, progress = request(server.port, "GET", "/api/admin/read-models/rebuild", "admin")
@@ -234,6 +236,8 @@ def rebuild(args):
     result = {"events": total, "letters": letters, "copy": copied, "sql_copy_seconds": copy_seconds,
               "start_seconds": start_seconds, "live_caught_up_seconds_after_up": caught_up,
               "live_projection_seconds_from_process_start": live_seconds,
+              "live_caught_up_seconds_after_up_by_processor": live_by_processor,
+              "rebuild_seconds_by_processor": rebuilt_by_processor,
               "rebuild_status": status, "rebuild_seconds": rebuild_seconds,
               "rebuild_events_per_second": round(total / rebuild_seconds) if rebuild_seconds else None,
               "load_average_1_5_15": loads, "tables_live": live, "tables_rebuilt": rebuilt,
@@ -324,12 +328,20 @@ def checksums(server):
     return sums
 
 
-def wait_caught_up(server, limit):
+def wait_caught_up(server, limit, caught_up_at=None):
+    """Seconds until every processor the rebuild covers is at the head of the store; caught_up_at (if given) gets
+    each processor's own seconds, as they come."""
     started = time.time()
     while time.time() - started < limit:
         status, _, text = request(server.port, "GET", "/api/admin/read-models/rebuild", "admin", timeout=30)
-        if status == 200 and json.loads(text).get("caughtUp"):
-            return round(time.time() - started, 1)
+        if status == 200:
+            progress = json.loads(text)
+            if caught_up_at is not None:
+                for p in progress.get("processors", []):
+                    if p["behind"] == 0 and p["processor"] not in caught_up_at:
+                        caught_up_at[p["processor"]] = round(time.time() - started, 1)
+            if progress.get("caughtUp"):
+                return round(time.time() - started, 1)
         time.sleep(2)
     return None
 
