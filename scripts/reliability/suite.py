@@ -207,6 +207,9 @@ def rebuild(args):
     ledger = Ledger()
     load = Load(ledger, [server.port], [server.port], args.clients).start()
     time.sleep(args.interval)
+    # At most 999 copies (their serial years are 9001..9999): the load goes on until the store has enough to copy.
+    while letter_events(server) * 1000 < args.events:
+        time.sleep(5)
     load.stop()
     server.stop()
     loads = {"before_copy": load_average()}
@@ -249,6 +252,12 @@ def rebuild(args):
     server.stop()
     save("rebuild", result)
     subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"DROP DATABASE {db}"], capture_output=True, cwd=WORK)
+
+
+def letter_events(server):
+    return int(server.sql("""
+        SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier IN
+            (SELECT aggregate_identifier FROM domain_event_entry WHERE payload_type LIKE '%LetterReceived')""")[0][0])
 
 
 def copy_letters(server, events):
