@@ -124,7 +124,7 @@ class Server:
         children = subprocess.run(["pgrep", "-P", str(pm)], capture_output=True, text=True).stdout.split()
         return [pm] + [int(c) for c in children]
 
-    def sql(self, query):
+    def sql(self, query, timeout=600):
         if self.url:
             db = self.url.rsplit("/", 1)[1].split("?")[0]
             cmd = ["psql", "-h", "127.0.0.1", "-p", "5432", "-U", "postgres", "-d", db]
@@ -135,8 +135,8 @@ class Server:
             port = self.embedded_port()
             cmd = ["psql", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-d", "postgres"]
             env = dict(os.environ, PGPASSWORD=password)
-        out = subprocess.run(cmd + ["-At", "-F", "\t", "-c", query], capture_output=True, text=True, env=env,
-                             timeout=600, cwd=WORK)
+        out = subprocess.run(cmd + ["-v", "ON_ERROR_STOP=1", "-At", "-F", "\t", "-c", query], capture_output=True,
+                             text=True, env=env, timeout=timeout, cwd=WORK)
         if out.returncode != 0:
             raise RuntimeError(out.stderr)
         return [line.split("\t") for line in out.stdout.splitlines() if line]
@@ -300,9 +300,9 @@ def converge(server, query_port, limit=300):
     return None
 
 
-def verify_chain(port):
+def verify_chain(port, timeout=600):
     """The whole-store hash chain verification's last line."""
-    status, _, text = request(port, "GET", "/api/audit/verify", "auditor", timeout=600)
+    status, _, text = request(port, "GET", "/api/audit/verify", "auditor", timeout=timeout)
     lines = [json.loads(l) for l in text.splitlines() if l.strip()] if status == 200 else []
     return lines[-1] if lines else {"status": status, "text": text[:300]}
 

@@ -196,7 +196,7 @@ def run(port):
     status, _, text = request(port, "POST", "/api/letters", "clerk", registration("hostile-target"))
     letter_id = json.loads(text)["letterId"]
     cases = corpus(letter_id)
-    results = {"requests": len(cases), "5xx": 0, "refusals_not_problem_json": 0, "no_answer": 0, "by_status": {},
+    results = {"requests": len(cases), "5xx": 0, "5xx_other_than_501": 0, "refusals_not_problem_json": 0, "no_answer": 0, "by_status": {},
                "offenders": []}
     for label, method, path, headers, body in cases:
         data = body if method is None else build(method, path, headers, body)
@@ -211,11 +211,14 @@ def run(port):
             results["offenders"].append(f"{label}: no answer")
         elif status >= 500:
             results["5xx"] += 1
+            if status != 501:  # 501 METHOD_NOT_IMPLEMENTED: the contract's answer to an unknown method
+                results["5xx_other_than_501"] += 1
             results["offenders"].append(f"{label}: {status}")
         elif status >= 400 and not ctype.startswith("application/problem+json"):
             results["refusals_not_problem_json"] += 1
             results["offenders"].append(f"{label}: {status} {ctype}")
     results["by_status"] = dict(sorted(results["by_status"].items()))
-    log("hostile", results["requests"], "requests;", results["5xx"], "5xx;", results["refusals_not_problem_json"],
+    log("hostile", results["requests"], "requests;", results["5xx"], "5xx;", results["5xx_other_than_501"],
+        "5xx other than 501;", results["refusals_not_problem_json"],
         "refusals not problem+json")
     return results

@@ -190,63 +190,133 @@ def hostile_run(args):
     save("hostile", result)
 
 
+def load_average():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
 def rebuild(args):
-    """A store of args.events events (letters made through the API, copied in SQL with new ids), projected by the
-    live processor, then rebuilt: every read-model table compared by checksum."""
+    """A store of at least args.events events (letters made through the API, copied in SQL with new ids), projected
+    by the live processor, then rebuilt: every read-model table compared by checksum."""
     db = f"letterdesk_rebuild_{int(time.time())}"
     subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"CREATE DATABASE {db}"], check=True,
                    capture_output=True, cwd=WORK)
     url = f"jdbc:postgresql://127.0.0.1:5432/{db}"
     server = Server("rebuild", datasource_url=url, heap="1g").start()
-    server.await_up()
+    server.await_up(limit=args.start_limit)
     ledger = Ledger()
-    load = Load(ledger, [server.port], [server.port], 12).start()
+    load = Load(ledger, [server.port], [server.port], args.clients).start()
     time.sleep(args.interval)
+    # At most 999 copies (their serial years are 9001..9999): the load goes on until the store has enough to copy.
+    while letter_events(server) * 1000 < args.events:
+        time.sleep(5)
     load.stop()
     server.stop()
-    base = int(server.sql("SELECT count(*) FROM domain_event_entry")[0][0])
-    copies = max(0, args.events // max(base, 1) - 1)
-    log(f"{base} events made through the API; copying them {copies} times in SQL")
-    started = time.time()
-    # Each copy: the same letters' events with new letter and event ids and a serial number of its own year
-    # (9000 + copy), stored without a hash like events of an older version (the next start checkpoints them).
-    for copy in range(1, copies + 1):
-        server.sql(f"""
-            WITH letters AS (SELECT DISTINCT aggregate_identifier AS old_id, gen_random_uuid()::text AS new_id
-                             FROM domain_event_entry WHERE global_index <= {base}
-                               AND payload_type LIKE '%LetterReceived')
-            INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
-                                            time_stamp, payload_type, payload_revision, payload, meta_data)
-            SELECT gen_random_uuid()::text, l.new_id, e.sequence_number, e.type, e.time_stamp, e.payload_type,
-                   e.payload_revision,
-                   regexp_replace(replace(e.payload::text, l.old_id, l.new_id),
-                                  '"serialNo": "[0-9]{{4}}-', '"serialNo": "{9000 + copy}-')::jsonb,
-                   e.meta_data - 'hash'
-            FROM domain_event_entry e JOIN letters l ON l.old_id = e.aggregate_identifier
-            ORDER BY e.global_index""")
+    loads = {"before_copy": load_average()}
+    copied, copy_seconds = copy_letters(server, args.events)
+    loads["after_copy"] = load_average()
     total = int(server.sql("SELECT count(*) FROM domain_event_entry")[0][0])
-    load_seconds = round(time.time() - started, 1)
+    letters = int(server.sql("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%LetterReceived'")[0][0])
+    process_started = time.time()
     server.start()
-    up_started = time.time()
-    server.await_up(limit=3600)
-    start_seconds = round(time.time() - up_started, 1)
-    caught_up = wait_caught_up(server, 7200)
+    server.await_up(limit=args.start_limit)
+    start_seconds = round(time.time() - process_started, 1)
+    live_by_processor = {}
+    caught_up = wait_caught_up(server, 4 * 3600, live_by_processor)
+    live_seconds = round(time.time() - process_started, 1)
+    loads["after_live_projection"] = load_average()
     live = checksums(server)
     started = time.time()
     status, _, text = request(server.port, "POST", "/api/admin/read-models/rebuild", "admin", timeout=60)
     time.sleep(2)
-    rebuilt_caught_up = wait_caught_up(server, 7200)
+    rebuilt_by_processor = {}
+    wait_caught_up(server, 4 * 3600, rebuilt_by_processor)
     rebuild_seconds = round(time.time() - started, 1)
+    loads["after_rebuild"] = load_average()
     _, _, progress = request(server.port, "GET", "/api/admin/read-models/rebuild", "admin")
     rebuilt = checksums(server)
     differing = sorted(t for t in set(live) | set(rebuilt) if live.get(t) != rebuilt.get(t))
-    result = {"events": total, "events_via_api": base, "copies": copies, "sql_copy_seconds": load_seconds,
-              "start_seconds_with_checkpoint": start_seconds, "live_projection_seconds": caught_up,
-              "rebuild_status": status, "rebuild_seconds": rebuild_seconds, "tables": live,
+    result = {"events": total, "letters": letters, "copy": copied, "sql_copy_seconds": copy_seconds,
+              "start_seconds": start_seconds, "live_caught_up_seconds_after_up": caught_up,
+              "live_projection_seconds_from_process_start": live_seconds,
+              "live_caught_up_seconds_after_up_by_processor": live_by_processor,
+              "rebuild_seconds_by_processor": rebuilt_by_processor,
+              "rebuild_status": status, "rebuild_seconds": rebuild_seconds,
+              "rebuild_events_per_second": round(total / rebuild_seconds) if rebuild_seconds else None,
+              "load_average_1_5_15": loads, "tables_live": live, "tables_rebuilt": rebuilt,
               "tables_differing": differing, "last_bulk_replay": json.loads(progress).get("lastBulkReplay")}
+    save("rebuild", result)
+    started = time.time()
+    result["chain"] = verify_chain(server.port, timeout=3600)  # the copies are chained like appended events
+    result["chain_verify_seconds"] = round(time.time() - started, 1)
     server.stop()
     save("rebuild", result)
     subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"DROP DATABASE {db}"], capture_output=True, cwd=WORK)
+
+
+def letter_events(server):
+    return int(server.sql("""
+        SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier IN
+            (SELECT aggregate_identifier FROM domain_event_entry WHERE payload_type LIKE '%LetterReceived')""")[0][0])
+
+
+def copy_letters(server, events):
+    """Copies the letters in the store (with the server stopped) until it holds at least `events` events, in bulk SQL.
+    Each copy gets new letter ids (the original's time-ordered prefix, so the same month partition, and a random
+    tail), new event ids (derived from the original's and the copy's number), serial numbers of a year of its own (9000 + copy: numbers stay gap-free and unique) and a
+    global index of its own after the store's last, dense and in the original's order. Each event's hash-chain link
+    is computed by the store's own append function (letterdesk_chained_meta), one sequence level at a time so that a
+    letter's previous event is already stored: the copies are chained as if appended by the application."""
+    started = time.time()
+    server.sql("""
+        DROP TABLE IF EXISTS reliability_base_event, reliability_copy_letter;
+        CREATE UNLOGGED TABLE reliability_base_event AS
+            SELECT e.*, row_number() OVER (ORDER BY e.global_index) AS pos FROM domain_event_entry e
+            WHERE e.aggregate_identifier IN (SELECT aggregate_identifier FROM domain_event_entry
+                                             WHERE payload_type LIKE '%LetterReceived');
+        CREATE INDEX ON reliability_base_event (sequence_number);""")
+    base, letters, top, deepest = (int(v) for v in server.sql("""
+        SELECT count(*), count(DISTINCT aggregate_identifier), (SELECT max(global_index) FROM domain_event_entry),
+               max(sequence_number) FROM reliability_base_event""")[0])
+    copies = max(0, -(-events // base) - 1)
+    log(f"{base} events of {letters} letters made through the API; copying them {copies} times in SQL")
+    if copies > 999:
+        raise RuntimeError(f"{copies} copies would need serial years beyond 9999: make more letters (--interval)")
+    server.sql(f"""
+        CREATE UNLOGGED TABLE reliability_copy_letter AS
+            SELECT c AS copy, b.old_id, substr(b.old_id, 1, 15) || substr(gen_random_uuid()::text, 16) AS new_id
+            FROM (SELECT DISTINCT aggregate_identifier AS old_id FROM reliability_base_event) b
+            CROSS JOIN generate_series(1, {copies}) c;
+        CREATE INDEX ON reliability_copy_letter (old_id);
+        ANALYZE reliability_base_event, reliability_copy_letter;""")
+    levels = []
+    for level in range(deepest + 1):
+        t = time.time()
+        server.sql(f"""
+            SET work_mem = '256MB';
+            INSERT INTO domain_event_entry (global_index, event_identifier, aggregate_identifier, sequence_number,
+                                            type, time_stamp, payload_type, payload_revision, payload, meta_data)
+            SELECT g, event_id, new_id, sequence_number, type, time_stamp, payload_type, payload_revision, payload,
+                   letterdesk_chained_meta(meta, event_id, new_id, sequence_number, type, time_stamp, payload_type,
+                                           payload_revision, payload)
+            FROM (SELECT {top} + (c.copy - 1) * {base} + e.pos AS g, md5(e.event_identifier || ':' || c.copy)::uuid::text AS event_id, c.new_id,
+                         e.sequence_number, e.type, e.time_stamp, e.payload_type, e.payload_revision,
+                         regexp_replace(replace(e.payload::text, c.old_id, c.new_id),
+                                        '"serialNo": "[0-9]{{4}}-', '"serialNo": "' || (9000 + c.copy) || '-',
+                                        'g')::jsonb AS payload,
+                         e.meta_data - 'hash' AS meta
+                  FROM reliability_base_event e JOIN reliability_copy_letter c ON c.old_id = e.aggregate_identifier
+                  WHERE e.sequence_number = {level}) x
+            ORDER BY g""", timeout=7200)
+        levels.append(round(time.time() - t, 1))
+        log(f"sequence level {level} copied in {levels[-1]} s")
+    server.sql("""
+        SELECT setval('event_global_index_seq', (SELECT max(global_index) FROM domain_event_entry));
+        DROP TABLE reliability_base_event, reliability_copy_letter;
+        ANALYZE domain_event_entry;""", timeout=3600)
+    seconds = round(time.time() - started, 1)
+    log(f"copied in {seconds} s")
+    return {"events_via_api": base, "letters_via_api": letters, "copies": copies, "seconds_per_level": levels}, seconds
 
 
 NOT_READ_MODELS = {"domain_event_entry", "snapshot_event_entry", "token_entry", "scheduled_tasks",
@@ -267,12 +337,20 @@ def checksums(server):
     return sums
 
 
-def wait_caught_up(server, limit):
+def wait_caught_up(server, limit, caught_up_at=None):
+    """Seconds until every processor the rebuild covers is at the head of the store; caught_up_at (if given) gets
+    each processor's own seconds, as they come."""
     started = time.time()
     while time.time() - started < limit:
         status, _, text = request(server.port, "GET", "/api/admin/read-models/rebuild", "admin", timeout=30)
-        if status == 200 and json.loads(text).get("caughtUp"):
-            return round(time.time() - started, 1)
+        if status == 200:
+            progress = json.loads(text)
+            if caught_up_at is not None:
+                for p in progress.get("processors", []):
+                    if p["behind"] == 0 and p["processor"] not in caught_up_at:
+                        caught_up_at[p["processor"]] = round(time.time() - started, 1)
+            if progress.get("caughtUp"):
+                return round(time.time() - started, 1)
         time.sleep(2)
     return None
 
@@ -284,7 +362,8 @@ def main():
     p.add_argument("--kills", type=int, default=6)
     p.add_argument("--interval", type=float, default=25, help="seconds of load between kills")
     p.add_argument("--settle", type=float, default=10, help="seconds of load between outage phases")
-    p.add_argument("--events", type=int, default=1_000_000, help="size of the rebuilt store")
+    p.add_argument("--events", type=int, default=1_000_000, help="size of the rebuilt store (at least)")
+    p.add_argument("--start-limit", type=float, default=240, help="seconds a server start may take")
     args = p.parse_args()
     for name, fn in (("crash", crash), ("outage", outage), ("nodes", nodes), ("hostile", hostile_run),
                      ("rebuild", rebuild)):
