@@ -32,12 +32,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * E-mail rates (issue 15), each next to registering the same letters over HTTP in the same run: the packaged server
- * (embedded PostgreSQL in a fresh directory) reads a mailbox of N mails held by a mail server in this process
- * (GreenMail), then registers the same N letters over HTTP with one client (the intake is one reader too), then
- * reads N more mails delivered to the warm server; then N delay notices are committed (one HTTP command each) with
- * the outbox off, and the server is restarted with the outbox on to send them: the send rate is N over the time
- * from its start to the last mail's arrival. Run with scripts/benchmark-mail.sh.
+ * E-mail rates (issue 15), each next to registering the same letters over HTTP in the same run. The packaged server
+ * (embedded PostgreSQL in a fresh directory) is fed by a mail server in this process (GreenMail on loopback). Each of
+ * BENCH_MAIL_ROUNDS rounds (default 3): the server starts on a mailbox of N mails and reads it (intake rate), then the
+ * same N letters are registered over HTTP with one client (the intake is one reader too), then N more mails are
+ * delivered to the warm server; a delay notice is committed for each HTTP letter with the outbox off, and the server
+ * is restarted with the outbox on to send them: the send rate is N over the time from its health answering to the
+ * last mail's arrival. Medians of the rounds, with the load averages of each window (a shared machine). Run with
+ * scripts/benchmark-mail.sh.
  */
 public final class MailBenchmark {
 
@@ -48,6 +50,10 @@ public final class MailBenchmark {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int n = Integer.parseInt(System.getenv().getOrDefault("BENCH_MAIL_LETTERS", "1000"));
+        int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_MAIL_ROUNDS", "3"));
+        boolean warm = !"0".equals(System.getenv().getOrDefault("BENCH_MAIL_WARM", "1"));
+        // How many of the HTTP letters get a delay notice, i.e. how many mails the outbox sends (default all N).
+        int toSend = Integer.parseInt(System.getenv().getOrDefault("BENCH_MAIL_SEND", String.valueOf(n)));
         Path jar = root.resolve("app/target/app-0.1.0-SNAPSHOT.jar");
         Path dataDir = Files.createTempDirectory("letterdesk-mail-bench");
         Path out = root.resolve("benchmarks/target/bench");
@@ -59,83 +65,175 @@ public final class MailBenchmark {
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         mail.start();
         GreenMailUser inbox = mail.setUser(INBOX, INBOX, INBOX);
-        List<String> report = new ArrayList<>();
+        List<Round> results = new ArrayList<>();
         try {
-            long t = System.nanoTime();
-            deliver(inbox, n, "a");
-            log("%d mails in the mailbox (%.1f s)", n, seconds(t));
+            for (int round = 1; round <= rounds; round++) {
+                Round r = round(jar, dataDir, out, mail, inbox, n, toSend, round, warm);
+                log("round %d: %s", round, r);
+                results.add(r);
+                // Written after every round, so a run stopped early still leaves the rounds it finished.
+                Files.writeString(out.resolve("mail.md"), table(results, n, Math.min(toSend, n)));
+            }
+        } finally {
+            mail.stop();
+        }
+        String table = table(results, n, Math.min(toSend, n));
+        Files.writeString(out.resolve("mail.md"), table);
+        System.out.println(table);
+    }
 
-            int port = freePort();
-            Process server = start(jar, dataDir, port, mail, false, out.resolve("mail-server-1.log"));
-            try {
-                awaitHealth(port);
-                long ready = System.nanoTime();
-                await(() -> inboxCount(mail, inbox) == 0, Duration.ofMinutes(30));
-                double coldIntake = n / seconds(ready);
-                log("intake (cold server): %d mails in %.1f s = %.1f mails/s", n, seconds(ready), coldIntake);
+    /** One round's figures (rates per second) and the machine's load averages around each window. */
+    record Round(double intake, double http, double warmIntake, double send, String loadIntake, String loadHttp,
+                 String loadWarm, String loadSend) {
+    }
 
-                long http = System.nanoTime();
-                for (int i = 0; i < n; i++) {
-                    HttpResponse<String> r = post(port, "clerk", "/api/letters", registration(i));
-                    if (r.statusCode() != 201) {
-                        throw new IllegalStateException("registration answered " + r.statusCode() + ": " + r.body());
-                    }
+    /**
+     * One round on the same database and mail server: N mails waiting when the server starts (outbox off), the same
+     * N letters over HTTP, N more mails delivered to the warm server, a delay notice (an EMAIL mail) queued for each
+     * HTTP letter, then the server restarted with the outbox on to send them.
+     */
+    private static Round round(Path jar, Path dataDir, Path out, GreenMail mail, GreenMailUser inbox, int n,
+                               int toSend, int round, boolean warmRound) throws Exception {
+        long t = System.nanoTime();
+        deliver(inbox, n, round + "a");
+        log("round %d: %d mails in the mailbox (%.1f s)", round, n, seconds(t));
+        int port = freePort();
+        double intake;
+        double http;
+        double warmIntake;
+        String loadIntake;
+        String loadHttp;
+        String loadWarm;
+        List<String> httpLetters = new ArrayList<>();
+        Process server = start(jar, dataDir, port, mail, false, out.resolve("mail-server-" + round + "a.log"));
+        try {
+            awaitHealth(port);
+            String before = load();
+            long ready = System.nanoTime();
+            await(() -> inboxCount(mail, inbox) == 0, Duration.ofMinutes(60));
+            intake = n / seconds(ready);
+            loadIntake = before + " → " + load();
+            log("intake (server just started): %d mails in %.1f s = %.1f mails/s, load %s", n, seconds(ready),
+                    intake, loadIntake);
+
+            before = load();
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                HttpResponse<String> r = post(port, "clerk", "/api/letters", registration(round, i));
+                if (r.statusCode() != 201) {
+                    throw new IllegalStateException("registration answered " + r.statusCode() + ": " + r.body());
                 }
-                double httpRate = n / seconds(http);
-                log("HTTP registration (1 client): %d letters in %.1f s = %.1f letters/s", n, seconds(http), httpRate);
+                Matcher id = LETTER_ID.matcher(r.body());
+                if (!id.find()) {
+                    throw new IllegalStateException("registration answered no letterId: " + r.body());
+                }
+                httpLetters.add(id.group(1));
+            }
+            http = n / seconds(start);
+            loadHttp = before + " → " + load();
+            log("HTTP registration (1 client): %d letters in %.1f s = %.1f letters/s, load %s", n, seconds(start),
+                    http, loadHttp);
 
+            if (warmRound) {
+                before = load();
                 long warm = System.nanoTime();
-                deliver(inbox, n, "b");
-                await(() -> inboxCount(mail, inbox) == 0, Duration.ofMinutes(30));
-                double warmIntake = n / seconds(warm);
-                log("intake (warm server, delivery included): %d mails in %.1f s = %.1f mails/s", n, seconds(warm),
-                        warmIntake);
+                deliver(inbox, n, round + "b");
+                await(() -> inboxCount(mail, inbox) == 0, Duration.ofMinutes(60));
+                warmIntake = n / seconds(warm);
+                loadWarm = before + " → " + load();
+                log("intake (warm server, delivery included): %d mails in %.1f s = %.1f mails/s, load %s", n,
+                        seconds(warm), warmIntake, loadWarm);
+            } else {
+                warmIntake = Double.NaN;
+                loadWarm = "";
+            }
 
-                List<String> letters = emailLetters(port, n);
-                long delays = System.nanoTime();
-                String expected = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(20).withNano(0).toString();
-                for (String letterId : letters) {
+            long delays = System.nanoTime();
+            queueDelayNotices(port, httpLetters.subList(0, Math.min(toSend, n)));
+            log("delay notices queued: %d in %.1f s (4 clients, not a measured figure)", Math.min(toSend, n),
+                    seconds(delays));
+        } finally {
+            stop(server);
+        }
+
+        int sentBefore = mail.getReceivedMessages().length;
+        Process sender = start(jar, dataDir, port, mail, true, out.resolve("mail-server-" + round + "b.log"));
+        try {
+            awaitHealth(port);
+            String before = load();
+            long ready = System.nanoTime();
+            int sending = Math.min(toSend, n);
+            await(() -> mail.getReceivedMessages().length - sentBefore >= sending, Duration.ofMinutes(60));
+            double send = sending / seconds(ready);
+            String loadSend = before + " → " + load();
+            log("outbox: %d mails sent in %.1f s = %.1f mails/s, load %s", sending, seconds(ready), send, loadSend);
+            return new Round(intake, http, warmIntake, send, loadIntake, loadHttp, loadWarm, loadSend);
+        } finally {
+            stop(sender);
+        }
+    }
+
+    /** A delay notice for each letter (channel EMAIL with an address, so each queues one mail), 4 clients. */
+    private static void queueDelayNotices(int port, List<String> letters) throws Exception {
+        String expected = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(20).withNano(0).toString();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (String letterId : letters) {
+                done.add(pool.submit(() -> {
                     HttpResponse<String> r = post(port, "handler", "/api/letters/" + letterId + "/delay",
                             "{\"reason\":\"需要协查\",\"expectedCompletion\":\"" + expected + "\"}");
                     if (r.statusCode() != 200) {
                         throw new IllegalStateException("delay answered " + r.statusCode() + ": " + r.body());
                     }
-                }
-                double delayRate = letters.size() / seconds(delays);
-                log("delay notices committed over HTTP: %d in %.1f s = %.1f/s", letters.size(), seconds(delays),
-                        delayRate);
-                report.add(row("Intake from a mailbox of " + n + " mails, cold server (mails/s)", coldIntake));
-                report.add(row("Intake of " + n + " more mails, warm server, delivery included (mails/s)",
-                        warmIntake));
-                report.add(row("Baseline: HTTP registration of the same " + n + " letters, 1 client (letters/s)",
-                        httpRate));
-                report.add(row("Delay notices committed over HTTP, 1 client (commands/s)", delayRate));
-            } finally {
-                stop(server);
+                    return null;
+                }));
             }
-
-            int before = mail.getReceivedMessages().length;
-            Process sender = start(jar, dataDir, port, mail, true, out.resolve("mail-server-2.log"));
-            try {
-                awaitHealth(port);
-                long ready = System.nanoTime();
-                await(() -> mail.getReceivedMessages().length - before >= n, Duration.ofMinutes(30));
-                double sendRate = n / seconds(ready);
-                log("outbox: %d mails sent in %.1f s = %.1f mails/s", n, seconds(ready), sendRate);
-                report.add(row("Outbox drain of " + n + " queued mails after a restart (mails/s)", sendRate));
-            } finally {
-                stop(sender);
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
             }
         } finally {
-            mail.stop();
+            pool.shutdown();
         }
-        String table = "| measure | rate |\n|---|---|\n" + String.join("\n", report) + "\n";
-        Files.writeString(out.resolve("mail.md"), table);
-        System.out.println(table);
     }
 
-    private static String row(String what, double rate) {
-        return String.format(Locale.ROOT, "| %s | %.1f |", what, rate);
+    private static String table(List<Round> rounds, int n, int sent) {
+        StringBuilder b = new StringBuilder("| measure | median | rounds | load averages (1 / 5 / 15 min) at start → end of each round's window |\n"
+                + "|---|---:|---|---|\n");
+        b.append(row("Intake from a mailbox of " + n + " mails, server just started (mails/s)", rounds,
+                Round::intake, Round::loadIntake));
+        if (!Double.isNaN(rounds.get(0).warmIntake())) {
+            b.append(row("Intake of " + n + " more mails, warm server, delivery included (mails/s)", rounds,
+                    Round::warmIntake, Round::loadWarm));
+        }
+        b.append(row("HTTP registration of the same " + n + " letters, 1 client (letters/s)", rounds,
+                Round::http, Round::loadHttp));
+        b.append(row("Outbox: " + sent + " queued mails sent after a restart (mails/s)", rounds, Round::send,
+                Round::loadSend));
+        b.append(String.format(Locale.ROOT, "%nRatios (medians of the per-round ratios): intake ÷ HTTP %.2f, "
+                        + "warm intake ÷ HTTP %.2f, send ÷ HTTP %.2f%n",
+                Stats.median(rounds.stream().map(r -> r.intake() / r.http()).toList()),
+                Stats.median(rounds.stream().map(r -> r.warmIntake() / r.http()).toList()),
+                Stats.median(rounds.stream().map(r -> r.send() / r.http()).toList())));
+        return b.toString();
+    }
+
+    private static String row(String what, List<Round> rounds, java.util.function.ToDoubleFunction<Round> value,
+                              java.util.function.Function<Round, String> load) {
+        List<Double> values = rounds.stream().map(r -> value.applyAsDouble(r)).toList();
+        return String.format(Locale.ROOT, "| %s | **%.1f** | %s | %s |%n", what, Stats.median(values),
+                String.join(" / ", values.stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toList()),
+                String.join("; ", rounds.stream().map(load).toList()));
+    }
+
+    /** The 1-, 5- and 15-minute load averages now (the machine is shared: they say what else ran). */
+    private static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static void deliver(GreenMailUser inbox, int n, String round) throws Exception {
@@ -156,38 +254,11 @@ public final class MailBenchmark {
         return "您好，我是第 " + i + " 位来信人。三月份的消费积分至今未到账，请核实并补发，谢谢。".repeat(3);
     }
 
-    private static String registration(int i) {
+    private static String registration(int round, int i) {
         String receivedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(1).withNano(0).toString();
         return "{\"channel\":\"EMAIL\",\"receivedAt\":\"" + receivedAt + "\",\"sender\":{\"name\":\"寄信人" + i
-                + "\",\"email\":\"sender-h" + i + "@example.com\"},\"subject\":\"咨询第 " + i + " 号：会员积分\","
+                + "\",\"email\":\"sender-h" + round + "-" + i + "@example.com\"},\"subject\":\"咨询第 " + i + " 号：会员积分\","
                 + "\"coreRequest\":\"" + body(i) + "\",\"category\":\"CONSULTATION\"}";
-    }
-
-    /** The first n letters of the register (all came in by EMAIL), once the projection has them. */
-    private static List<String> emailLetters(int port, int n) throws Exception {
-        List<String> ids = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (ids.size() < n) {
-            ids.clear();
-            for (int page = 0; ids.size() < n; page++) {
-                HttpResponse<String> r = get(port, "clerk", "/api/register?channel=EMAIL&size=100&page=" + page);
-                Matcher m = LETTER_ID.matcher(r.body());
-                int before = ids.size();
-                while (m.find() && ids.size() < n) {
-                    ids.add(m.group(1));
-                }
-                if (ids.size() == before) {
-                    break;
-                }
-            }
-            if (ids.size() < n) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("register has only " + ids.size() + " EMAIL letters");
-                }
-                Thread.sleep(500);
-            }
-        }
-        return ids;
     }
 
     private static int inboxCount(GreenMail mail, GreenMailUser user) {

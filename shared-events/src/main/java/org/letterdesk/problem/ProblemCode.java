@@ -29,9 +29,15 @@ public enum ProblemCode {
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     TOO_MANY_REQUESTS(429, "Too many requests"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    /** The configured virus scanner (clamd) found a signature in a file; nothing is kept. */
+    ATTACHMENT_INFECTED(422, "Attachment infected"),
+    /** The configured virus scanner answered but did not scan the file (e.g. longer than its stream limit). */
+    ATTACHMENT_NOT_SCANNED(422, "Attachment not scanned"),
     PROJECTION_NOT_CAUGHT_UP(503, "Read model not caught up"),
     EVENT_STORE_BUSY(503, "Event store busy"),
     DB_UNAVAILABLE(503, "Database unavailable"),
+    /** A virus scanner is configured but does not answer: files are refused until it does (fail closed). */
+    VIRUS_SCANNER_UNAVAILABLE(503, "Virus scanner unavailable"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int status;

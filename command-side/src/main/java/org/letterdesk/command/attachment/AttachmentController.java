@@ -45,7 +45,9 @@ class AttachmentController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Store a file (any staff role): multipart part `file`; 413 over the size limit, 415 for a "
-            + "type not allowed or content not of its declared type (detected from the bytes, not the name)")
+            + "type not allowed or content not of its declared type (detected from the bytes, not the name); with a "
+            + "virus scanner configured, 422 ATTACHMENT_INFECTED or ATTACHMENT_NOT_SCANNED, 503 "
+            + "VIRUS_SCANNER_UNAVAILABLE while it does not answer (nothing unscanned is kept)")
     ResponseEntity<Uploaded> upload(@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
         Actor actor = commands.authorize(Role.values());
         if (file == null || file.isEmpty()) {

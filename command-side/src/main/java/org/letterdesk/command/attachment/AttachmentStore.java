@@ -6,6 +6,8 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
 import org.letterdesk.problem.ProblemCode;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -39,6 +41,10 @@ import java.util.stream.Collectors;
  * is what Apache Tika's detector finds in the bytes, which must be on the allow-list and agree with the type the
  * client declared (a declared {@code application/octet-stream}, as mail programs often send, claims nothing).
  *
+ * <p>With a virus scanner configured ({@link ClamavSettings}) a file is kept only once clamd has found it clean;
+ * an infected or unscanned file is refused and the refusal recorded, and so is every file while clamd cannot be
+ * asked (fail closed: nothing unscanned is ever kept).
+ *
  * <p>The store has no delete: content stays while any letter refers to it, and letters are kept for their retention
  * period; removing content is a decision of the erasure of a sender (not made here).
  */
@@ -46,19 +52,31 @@ import java.util.stream.Collectors;
 public class AttachmentStore {
 
     private static final String UNKNOWN = "application/octet-stream";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AttachmentStore.class);
 
     private final Path directory;
     private final long maxBytes;
     private final Set<String> allowedTypes;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ClamdClient scanner;
     private final Detector detector = MimeTypes.getDefaultMimeTypes();
 
+    @Autowired
     AttachmentStore(@Value("${letterdesk.attachments.dir:./data/attachments}") Path directory,
                     @Value("${letterdesk.attachments.max-bytes:26214400}") long maxBytes,
                     @Value("${letterdesk.attachments.allowed-types:application/pdf,image/png,image/jpeg,image/gif,text/plain}")
                     String allowedTypes,
-                    JdbcTemplate jdbc, Clock clock) {
+                    JdbcTemplate jdbc, Clock clock, ObjectProvider<ClamdClient> scanner) {
+        this(directory, maxBytes, allowedTypes, jdbc, clock, scanner.getIfAvailable());
+    }
+
+    /**
+     * @param scanner the virus scanner every file must pass before it is kept; null for none
+     */
+    public AttachmentStore(Path directory, long maxBytes, String allowedTypes, JdbcTemplate jdbc, Clock clock,
+                           ClamdClient scanner) {
+        this.scanner = scanner;
         this.directory = directory.toAbsolutePath().normalize();
         this.maxBytes = maxBytes;
         this.allowedTypes = Arrays.stream(allowedTypes.split(",")).map(String::strip).filter(s -> !s.isEmpty())
@@ -80,7 +98,9 @@ public class AttachmentStore {
      * Stores a file read from {@code content} (closed by the caller).
      *
      * @throws AttachmentRefused PAYLOAD_TOO_LARGE over the size limit, UNSUPPORTED_MEDIA_TYPE for a type not
-     *                           allowed or content not of its declared type
+     *                           allowed or content not of its declared type; with a virus scanner configured,
+     *                           ATTACHMENT_INFECTED or ATTACHMENT_NOT_SCANNED (recorded), and
+     *                           {@link VirusScannerUnavailable} when it cannot be asked (recorded; fail closed)
      */
     public StoredAttachment store(InputStream content, String fileName, String declaredType, String storedBy) {
         Path temp = null;
@@ -91,6 +111,9 @@ public class AttachmentStore {
             String detected = detect(temp);
             check(fileName, declaredType, detected);
             String hash = HexFormat.of().formatHex(sha256.digest());
+            if (scanner != null) {
+                scan(temp, cleanName(fileName), size, hash, storedBy);
+            }
             Path target = contentPath(hash);
             Files.createDirectories(target.getParent());
             moveUnlessPresent(temp, target);
@@ -115,6 +138,41 @@ public class AttachmentStore {
                 }
             }
         }
+    }
+
+    /** Keeps nothing clamd did not find clean; each refusal is recorded with what clamd said (or why it could not). */
+    private void scan(Path file, String fileName, long size, String hash, String storedBy) {
+        ClamdClient.Verdict verdict;
+        try (InputStream in = Files.newInputStream(file)) {
+            verdict = scanner.scan(in);
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            recordRefusal(fileName, size, hash, storedBy, "UNAVAILABLE", why);
+            // The client learns that the scanner is away; where it runs and why stays in the record and the log.
+            log.warn("Attachment refused unscanned (fail closed): {}", why);
+            throw new VirusScannerUnavailable("The virus scanner could not check " + fileName
+                    + "; nothing was kept, try again later");
+        }
+        if (verdict instanceof ClamdClient.Infected infected) {
+            recordRefusal(fileName, size, hash, storedBy, "INFECTED", infected.signature());
+            throw new AttachmentRefused(ProblemCode.ATTACHMENT_INFECTED, "The virus scanner found "
+                    + infected.signature() + " in " + fileName + "; it is not kept",
+                    Map.of("signature", infected.signature()));
+        }
+        if (verdict instanceof ClamdClient.NotScanned notScanned) {
+            recordRefusal(fileName, size, hash, storedBy, "NOT_SCANNED", notScanned.answer());
+            throw new AttachmentRefused(ProblemCode.ATTACHMENT_NOT_SCANNED, "The virus scanner did not scan "
+                    + fileName + " (" + notScanned.answer() + "); it is not kept",
+                    Map.of("scannerAnswer", notScanned.answer()));
+        }
+    }
+
+    private void recordRefusal(String fileName, long size, String hash, String by, String outcome, String detail) {
+        String bounded = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+        jdbc.update("INSERT INTO attachment_scan_refusal (refusal_id, refused_at, refused_by, file_name, size_bytes, "
+                        + "sha256, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(),
+                java.sql.Timestamp.from(clock.instant()), by == null ? "?" : by, fileName, size, hash, outcome,
+                bounded);
     }
 
     public Optional<StoredAttachment> find(UUID attachmentId) {

@@ -17,6 +17,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.letterdesk.command.attachment.AttachmentStore;
+import org.letterdesk.command.attachment.VirusScannerUnavailable;
 import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
 import org.letterdesk.command.intake.IntakeResults.RegistrationResult;
 import org.letterdesk.command.intake.ReceiptTime;
@@ -68,7 +69,8 @@ import java.util.regex.Pattern;
  * letter's correspondence, a delivery status notification marking a sent mail bounced, or, when it cannot be read,
  * a quarantine entry with the reason. The mail's Message-ID is claimed in the transaction of the letter's events, so
  * reading the mailbox again after a crash registers nothing twice. A mail is removed from the mailbox once handled;
- * one that fails for a reason outside the mail (the database down) stays and the poll stops, to try again later.
+ * one that fails for a reason outside the mail (the database down, a configured virus scanner not answering) stays
+ * and the poll stops, to try again later. An attachment the virus scanner finds infected quarantines its mail.
  */
 public class MailIntake {
 
@@ -161,8 +163,9 @@ public class MailIntake {
                 metrics.received(outcome.result().name());
             }
             return outcome;
-        } catch (DataAccessException | TransactionException
+        } catch (DataAccessException | TransactionException | VirusScannerUnavailable
                  | org.axonframework.commandhandling.NoHandlerForCommandException e) {
+            // Not the mail's fault: it stays in the mailbox (a virus scanner away fails closed by waiting).
             throw new MessagingException("the mail " + messageId + " is left in the mailbox: " + e.getMessage(), e);
         } catch (Exception e) {
             return quarantine(mail, messageId, reason(e));
