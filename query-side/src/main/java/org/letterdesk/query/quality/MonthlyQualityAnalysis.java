@@ -23,10 +23,12 @@ class MonthlyQualityAnalysis {
 
     private final QualityFactsQuery facts;
     private final LoopFacts loopFacts;
+    private final SupervisionFacts supervisionFacts;
 
-    MonthlyQualityAnalysis(QualityFactsQuery facts, LoopFacts loopFacts) {
+    MonthlyQualityAnalysis(QualityFactsQuery facts, LoopFacts loopFacts, SupervisionFacts supervisionFacts) {
         this.facts = facts;
         this.loopFacts = loopFacts;
+        this.supervisionFacts = supervisionFacts;
     }
 
     /** @param department one of {@link #ROWS}, or null for all of them */
@@ -50,7 +52,22 @@ class MonthlyQualityAnalysis {
         String totalName = department == null ? ALL : department;
         return new MonthlyQuality(month.month().toString(), month.zone().getId(), rows,
                 QualityFigures.of(totalName, total, loopTotal.commitmentsMissed()),
-                new MonthlyQuality.QualityLoop(loopRows, LoopFigures.of(totalName, loopTotal, callbackErrors(total))));
+                new MonthlyQuality.QualityLoop(loopRows, LoopFigures.of(totalName, loopTotal, callbackErrors(total))),
+                supervision(month, department, totalName));
+    }
+
+    private MonthlyQuality.Supervision supervision(AnalysisMonth month, String department, String totalName) {
+        Map<String, SupervisionCounts> counts = supervisionFacts.countsByDepartment(month);
+        List<SupervisionFigures> rows = new ArrayList<>();
+        SupervisionCounts total = SupervisionCounts.NONE;
+        for (String row : ROWS) {
+            if (department == null || department.equals(row)) {
+                SupervisionCounts c = counts.getOrDefault(row, SupervisionCounts.NONE);
+                rows.add(SupervisionFigures.of(row, c));
+                total = total.plus(c);
+            }
+        }
+        return new MonthlyQuality.Supervision(rows, SupervisionFigures.of(totalName, total));
     }
 
     private static long callbackErrors(QualityCounts c) {
