@@ -313,6 +313,26 @@ class SpotCheckHttpTest extends ApiTestSupport {
         JsonNode julyLoop = ok(get("supervisor", "/api/quality/monthly?month=" + JULY)).body().get("qualityLoop");
         System.out.println("Monthly analysis of " + JULY + ", qualityLoop total: " + julyLoop.get("total"));
         assertSpotCheck(julyLoop.get("total"), "ALL", 2, 0, 0, null, 0);
+
+        // ---- rebuilt from the event store: the same rows and the same analysis
+        Map<String, List<String>> before = readModelRows();
+        String analysisBefore = ok(get("supervisor", "/api/quality/monthly?month=" + JUNE)).text();
+        assertThat(before.get("spot_check_letter")).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(before.get("quality_supervision")).hasSizeGreaterThanOrEqualTo(2);
+        Reply rebuild = post("admin", "/api/admin/read-models/rebuild", null);
+        assertThat(rebuild.status()).as(rebuild.text()).isEqualTo(202);
+        awaitUntil(() -> ok(get("admin", "/api/admin/read-models/rebuild")).body().get("caughtUp").asBoolean());
+        assertThat(readModelRows()).isEqualTo(before);
+        assertThat(ok(get("supervisor", "/api/quality/monthly?month=" + JUNE)).text()).isEqualTo(analysisBefore);
+    }
+
+    /** The rows of the spot check's and the supervision figures' read models, as text, in a stable order. */
+    private Map<String, List<String>> readModelRows() {
+        Map<String, List<String>> rows = new HashMap<>();
+        for (String table : List.of("spot_check_view", "spot_check_letter", "quality_supervision")) {
+            rows.put(table, jdbc.queryForList("SELECT t::text FROM " + table + " t ORDER BY t::text", String.class));
+        }
+        return rows;
     }
 
     @Test

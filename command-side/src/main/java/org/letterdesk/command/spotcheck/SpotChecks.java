@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.letterdesk.command.spotcheck.SpotCheckCommands.DrawSpotCheck;
 import org.letterdesk.command.spotcheck.SpotCheckCommands.RecordSpotCheckResult;
 import org.letterdesk.events.SpotCheckResult;
@@ -62,10 +63,16 @@ public class SpotChecks {
     public Drawn draw(YearMonth month, int sampleSize, boolean automatic, MetaData metaData) {
         long seed = random.nextLong() >>> (Long.SIZE - SEED_BITS);
         List<String> candidates = letters.repliedIn(month);
-        List<String> drawn = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(new DrawSpotCheck(
-                SpotCheckCommands.spotCheckId(month), month, sampleSize, seed, candidates, automatic, clock.instant()))
-                .andMetaData(metaData));
-        return new Drawn(month.toString(), seed, drawn);
+        try {
+            List<String> drawn = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(new DrawSpotCheck(
+                    SpotCheckCommands.spotCheckId(month), month, sampleSize, seed, candidates, automatic,
+                    clock.instant())).andMetaData(metaData));
+            return new Drawn(month.toString(), seed, drawn);
+        } catch (ConcurrencyException e) {
+            // Another draw of the month (a supervisor's, the system's) created its stream first.
+            throw new LetterdeskProblem(ProblemCode.SPOT_CHECK_DRAWN, "The spot check of " + month
+                    + " was drawn meanwhile", Map.of("month", month.toString()));
+        }
     }
 
     public record Drawn(String month, long seed, List<String> letters) {
@@ -75,9 +82,18 @@ public class SpotChecks {
     public boolean record(YearMonth month, String letterId, SpotCheckResult result, String note, String user,
                           MetaData metaData) {
         try {
-            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordSpotCheckResult(
-                    SpotCheckCommands.spotCheckId(month), letterId, result, note, user, clock.instant()))
-                    .andMetaData(metaData));
+            for (int tries = 1; ; tries++) {
+                try {
+                    return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordSpotCheckResult(
+                            SpotCheckCommands.spotCheckId(month), letterId, result, note, user, clock.instant()))
+                            .andMetaData(metaData));
+                } catch (ConcurrencyException e) {
+                    // Another node recorded a result of the same month meanwhile: try again on the new state.
+                    if (tries == 3) {
+                        throw e;
+                    }
+                }
+            }
         } catch (AggregateNotFoundException e) {
             throw new LetterdeskProblem(ProblemCode.SPOT_CHECK_NOT_FOUND, "No spot check was drawn for " + month,
                     Map.of("month", month.toString()));
