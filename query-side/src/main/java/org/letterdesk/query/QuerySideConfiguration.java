@@ -2,6 +2,7 @@ package org.letterdesk.query;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.letterdesk.query.spotcheck.SpotCheckProjection;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,8 @@ public class QuerySideConfiguration {
     @Bean
     ConfigurerModule lettersFailOnHandlerErrors() {
         return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler("letters",
-                configuration -> PropagatingErrorHandler.instance());
+                        configuration -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(SpotCheckProjection.GROUP,
+                        configuration -> PropagatingErrorHandler.instance());
     }
 }

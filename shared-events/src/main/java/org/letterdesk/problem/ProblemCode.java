@@ -12,6 +12,8 @@ public enum ProblemCode {
     LETTER_NOT_FOUND(404, "Letter not found"),
     NOT_FOUND(404, "Not found"),
     SENDER_NOT_FOUND(404, "Sender not found"),
+    /** No spot check was drawn for the month. */
+    SPOT_CHECK_NOT_FOUND(404, "Spot check not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     /** A request method this server does not implement at all (e.g. FOO), as RFC 9110 advises. */
     METHOD_NOT_IMPLEMENTED(501, "Method not implemented"),
@@ -24,6 +26,10 @@ public enum ProblemCode {
     ALTERNATIVES_REQUIRED(409, "Alternatives required"),
     /** Erasure of a sender's personal data while one of their letters is still within retention. */
     RETENTION_NOT_EXPIRED(409, "Retention not expired"),
+    /** The month's spot-check sample (内部抽查) is drawn already; a month is drawn once. */
+    SPOT_CHECK_DRAWN(409, "Spot check already drawn"),
+    /** A spot-check result for a letter that is not in the month's sample. */
+    NOT_IN_SAMPLE(409, "Letter not in the sample"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     VERSION_CONFLICT(412, "Version conflict"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),

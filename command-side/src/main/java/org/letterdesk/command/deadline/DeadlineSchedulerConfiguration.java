@@ -2,6 +2,7 @@ package org.letterdesk.command.deadline;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
@@ -54,7 +55,12 @@ class DeadlineSchedulerConfiguration {
     Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks,
                                 @Value("${letterdesk.deadlines.polling-interval:PT2S}") Duration pollingInterval,
                                 @Value("${letterdesk.deadlines.scheduler-threads:2}") int threads) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        // Recurring tasks (the spot check's automatic draw) are started: scheduled once, if not yet, at start-up.
+        List<RecurringTask<?>> recurring = tasks.stream().filter(t -> t instanceof RecurringTask<?>)
+                .<RecurringTask<?>>map(t -> (RecurringTask<?>) t).toList();
+        List<Task<?>> others = tasks.stream().filter(t -> !(t instanceof RecurringTask<?>)).toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
+                .startTasks(recurring)
                 .pollingInterval(pollingInterval)
                 .threads(threads)
                 .enableImmediateExecution()

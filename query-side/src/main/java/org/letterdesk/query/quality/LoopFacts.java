@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Counts a month's quality-loop facts per department: commitments (by the commitment's own department) from the
- * commitment list, satisfaction (by the letter's department) from the quality letter facts.
+ * commitment list, satisfaction (by the letter's department) from the quality letter facts, the spot check (by the
+ * sampled letter's department) from the spot-check read model.
  */
 @Component
 class LoopFacts {
@@ -38,6 +39,14 @@ class LoopFacts {
             WHERE followed_up_at >= :start AND followed_up_at < :end AND satisfaction IS NOT NULL
             GROUP BY 1, 2""";
 
+    // The month's spot check samples the letters replied in the month; each counts under its letter's department.
+    private static final String SPOT_CHECK = """
+            SELECT coalesce(f.department, 'UNASSIGNED') AS department, count(*) AS drawn,
+                   count(l.result) AS checked, count(*) FILTER (WHERE l.result = 'ERROR') AS errors
+            FROM spot_check_letter l LEFT JOIN quality_letter_fact f ON f.letter_id = l.letter_id
+            WHERE l.month = :month
+            GROUP BY 1""";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     LoopFacts(NamedParameterJdbcTemplate jdbc) {
@@ -49,7 +58,8 @@ class LoopFacts {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("start", month.start().atOffset(ZoneOffset.UTC))
                 .addValue("end", month.end().atOffset(ZoneOffset.UTC))
-                .addValue("now", now.atOffset(ZoneOffset.UTC));
+                .addValue("now", now.atOffset(ZoneOffset.UTC))
+                .addValue("month", month.month().toString());
         Map<String, LoopCounts> counts = new HashMap<>();
         jdbc.query(COMMITMENTS, params, rs -> {
             counts.merge(rs.getString("department"), LoopCounts.commitments(rs.getLong("made"), rs.getLong("due"),
@@ -58,6 +68,10 @@ class LoopFacts {
         jdbc.query(SATISFACTION, params, rs -> {
             counts.merge(rs.getString("department"), LoopCounts.satisfaction(
                     Satisfaction.valueOf(rs.getString("satisfaction")), rs.getLong("rated")), LoopCounts::plus);
+        });
+        jdbc.query(SPOT_CHECK, params, rs -> {
+            counts.merge(rs.getString("department"), LoopCounts.spotCheck(rs.getLong("drawn"), rs.getLong("checked"),
+                    rs.getLong("errors")), LoopCounts::plus);
         });
         return counts;
     }

@@ -24,11 +24,14 @@ class MonthlyQualityAnalysis {
     private final QualityFactsQuery facts;
     private final LoopFacts loopFacts;
     private final ProcedureAnalysis procedures;
+    private final SupervisionFacts supervisionFacts;
 
-    MonthlyQualityAnalysis(QualityFactsQuery facts, LoopFacts loopFacts, ProcedureAnalysis procedures) {
+    MonthlyQualityAnalysis(QualityFactsQuery facts, LoopFacts loopFacts, ProcedureAnalysis procedures,
+                           SupervisionFacts supervisionFacts) {
         this.facts = facts;
         this.loopFacts = loopFacts;
         this.procedures = procedures;
+        this.supervisionFacts = supervisionFacts;
     }
 
     /** @param department one of {@link #ROWS}, or null for all of them */
@@ -53,7 +56,22 @@ class MonthlyQualityAnalysis {
         return new MonthlyQuality(month.month().toString(), month.zone().getId(), rows,
                 QualityFigures.of(totalName, total, loopTotal.commitmentsMissed()),
                 new MonthlyQuality.QualityLoop(loopRows, LoopFigures.of(totalName, loopTotal, callbackErrors(total))),
-                procedures.analyse(month, department == null ? ROWS : List.of(department), totalName, now));
+                procedures.analyse(month, department == null ? ROWS : List.of(department), totalName, now),
+                supervision(month, department, totalName));
+    }
+
+    private MonthlyQuality.Supervision supervision(AnalysisMonth month, String department, String totalName) {
+        Map<String, SupervisionCounts> counts = supervisionFacts.countsByDepartment(month);
+        List<SupervisionFigures> rows = new ArrayList<>();
+        SupervisionCounts total = SupervisionCounts.NONE;
+        for (String row : ROWS) {
+            if (department == null || department.equals(row)) {
+                SupervisionCounts c = counts.getOrDefault(row, SupervisionCounts.NONE);
+                rows.add(SupervisionFigures.of(row, c));
+                total = total.plus(c);
+            }
+        }
+        return new MonthlyQuality.Supervision(rows, SupervisionFigures.of(totalName, total));
     }
 
     private static long callbackErrors(QualityCounts c) {

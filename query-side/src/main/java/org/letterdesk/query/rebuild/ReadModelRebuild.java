@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.query.letter.LetterProjection;
 import org.letterdesk.query.sender.SenderFileProjection;
+import org.letterdesk.query.spotcheck.SpotCheckProjection;
 import org.letterdesk.problem.ProblemCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +39,10 @@ public class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     /** The streaming processors whose read models a rebuild replays. */
-    static final List<String> PROCESSORS = List.of(LetterProjection.GROUP, SenderFileProjection.GROUP);
+    static final List<String> PROCESSORS = List.of(LetterProjection.GROUP, SenderFileProjection.GROUP,
+            SpotCheckProjection.GROUP);
     /** Processors with small read models that simply replay from the start through Axon (no bulk replay). */
-    static final List<String> PLAIN_REPLAYS = List.of(SenderFileProjection.GROUP);
+    static final List<String> PLAIN_REPLAYS = List.of(SenderFileProjection.GROUP, SpotCheckProjection.GROUP);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
