@@ -5,7 +5,8 @@ import { api, query } from '../api.js';
 import { h, field, select, table, time, action, localInputToIso, notice } from '../ui.js';
 import {
   STATUS, CHANNEL, CATEGORY, DEPARTMENT, DEADLINE, DEADLINE_STATE, REVIEW_LEVEL, DECISION, REPLY_CHANNEL, CAUSE, FOUND_BY, FINDING_RULE,
-  ROLES, COMMITMENT_STATUS, ACCEPTANCE_DECISION, PETITION_REVIEW_KIND, MAIL_DIRECTION, MAIL_KIND, MAIL_STATUS, label,
+  ROLES, COMMITMENT_STATUS, ACCEPTANCE_DECISION, PETITION_REVIEW_KIND, MAIL_DIRECTION, MAIL_KIND, MAIL_STATUS,
+  SUPERVISION_REASON, SUPERVISION_LEVEL, label,
 } from '../i18n.js';
 import { countdown, loadCalendars } from '../workingtime.js';
 import { draftEditor } from './drafting.js';
@@ -234,7 +235,35 @@ export async function render(main, ctx) {
             `第 ${rep.reportNo} 份报告（${rep.reporter}，${time(rep.reportedAt)}）：${rep.outcome}`,
             rep.reviews.length ? `；审核：${rep.reviews.map((v) => `${label(REVIEW_LEVEL, v.level)}${label(DECISION, v.decision)}`).join('、')}` : '；待审核')))
           : '尚未报告'),
-        h('dt', {}, '办结'), h('dd', {}, r.doneAt ? `报告已于 ${time(r.doneAt)} 审定` : '未办结')));
+        h('dt', {}, '办结'), h('dd', {}, r.doneAt ? `报告已于 ${time(r.doneAt)} 审定` : '未办结')),
+      (r.reports || []).length ? renderedReport(letter) : null);
+  }
+
+  /** The latest report in the layout sent back to the referring office (GET …/referral-report/rendered). */
+  function renderedReport(letter) {
+    const rendered = h('pre', { class: 'rendered', 'data-referral-rendered': '', tabindex: '0', 'aria-label': '办理情况报告预览' },
+      '正在生成报告…');
+    api.text(`/api/letters/${letter.letterId}/referral-report/rendered`, { quiet: true })
+      .then((text) => { rendered.textContent = text; })
+      .catch(() => { rendered.textContent = '报告暂不可预览'; });
+    return h('div', {}, h('h3', {}, '报交办单位的办理情况报告'), rendered);
+  }
+
+  function supervisionPanel(letter) {
+    const items = letter.supervisions || [];
+    if (!items.length) {
+      return null;
+    }
+    return h('section', { class: 'panel', 'aria-labelledby': 'letter-supervision', 'data-supervision-level': letter.supervisionLevel },
+      h('h2', { id: 'letter-supervision' }, '督办'),
+      h('ul', {}, items.map((s) => h('li', { 'data-supervision': s.supervisionNo, 'data-resolved': s.resolvedAt ? 'yes' : 'no',
+        class: s.resolvedAt ? '' : 'overdue' },
+      `第 ${s.supervisionNo} 项：${label(SUPERVISION_REASON, s.reason)}${s.reason === 'DEADLINE_MISSED' && s.kind ? `（${label(DEADLINE, s.kind)}）` : ''}，`,
+      `${label(SUPERVISION_LEVEL, String(s.level))}，${time(s.openedAt)} 起`,
+      (s.reminders || []).length ? `，已催办 ${s.reminders.length} 次` : '',
+      s.resolvedAt
+        ? `；已办结${s.answered ? '（已补办）' : ''}：${s.note || ''}（${s.resolvedBy || '系统'}，${time(s.resolvedAt)}）`
+        : `；待办结${s.remindAt && s.level < 2 ? `，${time(s.remindAt)} 未办结将催办至总监` : ''}`))));
   }
 
   function correspondencePanel(mails) {
@@ -377,6 +406,49 @@ export async function render(main, ctx) {
         text('reason', '理由', { required: true }),
       ], (v) => command('extension', { ...v, days: Number(v.days) }, () => '已延长办理期限并告知来访人'), { testId: 'extension' }));
     }
+    if (petition && !petition.matterFinal && replied && ctx.can('CLERK')) {
+      const requests = petition.reviewRequests || [];
+      const kind = !requests.length ? 'REVIEW'
+        : requests.length === 1 && requests[0].answer ? 'SECOND_REVIEW' : null;
+      if (kind) {
+        list.push(action(`登记${label(PETITION_REVIEW_KIND, kind)}请求`, [
+          h('input', { type: 'hidden', name: 'kind', value: kind }),
+          text('reason', '请求理由', { required: true }),
+        ], (v) => command('review-requests', v, (r) => `已登记${label(PETITION_REVIEW_KIND, kind)}请求，答复期限 ${time(r.reviewDue)}`),
+        { testId: 'review-request' }));
+      }
+    }
+    (petition ? petition.reviewRequests || [] : []).filter((r) => !r.answer).forEach((r) => {
+      if (ctx.can('HANDLER', 'SUPERVISOR')) {
+        list.push(action(`答复${label(PETITION_REVIEW_KIND, r.kind)}请求`, [text('answer', `${label(PETITION_REVIEW_KIND, r.kind)}意见`, { required: true, rows: 4 })],
+          (v) => command(`review-requests/${r.requestNo}/answer`, v,
+            () => (r.kind === 'SECOND_REVIEW' ? '已答复复核请求，信访事项终结' : '已答复复查请求')), { testId: `review-answer-${r.requestNo}` }));
+      }
+    });
+    const referral = letter.referral;
+    const reports = referral ? referral.reports || [] : [];
+    const report = reports[reports.length - 1];
+    if (referral && !referral.doneAt && ctx.can('HANDLER', 'SUPERVISOR')) {
+      const prior = report || {};
+      list.push(action(report ? '重写办理情况报告' : '撰写办理情况报告', [
+        text('problem', '一、反映的问题', { required: true, rows: 3, value: prior.problem || '' }),
+        text('background', '二、基本情况', { required: true, rows: 3, value: prior.background || '' }),
+        text('investigation', '三、调查办理情况', { required: true, rows: 4, value: prior.investigation || '' }),
+        text('outcome', '处理结果', { required: true, rows: 3, value: prior.outcome || '' }),
+      ], (v) => command('referral-report', v, (r) => `第 ${r.reportNo} 份报告已提交审核`), { testId: 'referral-report' }));
+    }
+    if (referral && !referral.doneAt && report && Object.keys(levels).length) {
+      list.push(action(`审核第 ${report.reportNo} 份办理情况报告`, [
+        h('input', { type: 'hidden', name: 'target', value: 'REFERRAL_REPORT' }),
+        field('审核级别', select('level', levels)),
+        field('结论', select('decision', DECISION)),
+        text('comment', '意见'),
+      ], (v) => command('reviews', v, (r) => (r.reportDone ? '报告已审定，可报交办单位' : '报告审核已记录')), { testId: 'referral-review' }));
+    }
+    if ((letter.supervisions || []).some((s) => !s.resolvedAt) && ctx.can('SUPERVISOR', 'DIRECTOR')) {
+      list.push(action('办结督办', [text('note', '办结说明', { required: true })],
+        (v) => command('supervision/resolution', v, (r) => `已办结督办 ${(r.resolved || []).length} 项`), { testId: 'supervision-resolution' }));
+    }
     (letter.commitments || []).filter((c) => c.status !== 'FULFILLED').forEach((c) => {
       if (ctx.can('HANDLER', 'SUPERVISOR')) {
         list.push(action(`兑现承诺第 ${c.n} 项：${c.what}`, [text('evidence', '兑现凭据', { required: true })],
@@ -395,7 +467,7 @@ export async function render(main, ctx) {
   function page(letter, timeline, mails) {
     return [header(letter), h('div', { class: 'letter-grid' },
       h('div', {}, details(letter), revealPanel(letter), petitionPanel(letter), referralPanel(letter),
-        draftsPanel(letter), commitmentsPanel(letter), disputesPanel(letter), actions(letter)),
+        supervisionPanel(letter), draftsPanel(letter), commitmentsPanel(letter), disputesPanel(letter), actions(letter)),
       h('div', {}, timelinePanel(timeline), correspondencePanel(mails)))];
   }
 
