@@ -218,6 +218,8 @@ class ConsoleScreensBrowserTest extends BrowserTestSupport {
 
         assertAccessible("quality");
         screenshot("07-quality");
+        screenshot("07a-quality-sections", driver.findElement(By.cssSelector(".quality-sections")));
+        screenshot("07b-quality-charts", driver.findElement(By.cssSelector(".charts")));
     }
 
     @Test
