@@ -1,9 +1,11 @@
 // 质量分析: the monthly error analysis (GET /api/quality/monthly) with charts — on-time rates, corrections by cause
-// and by how found, the quality score over twelve months — and a CSV export of the month's table.
+// and by how found, satisfaction, the quality score over twelve months — the quality loop and petitions/referrals
+// sections (quality-sections.js), and CSV exports of the month's analysis and of the twelve months' trend.
 import { api, query } from '../api.js';
 import { h, field, select, table } from '../ui.js';
 import { CAUSE, FOUND_BY, DEPARTMENT, label } from '../i18n.js';
 import { chart } from '../charts.js';
+import { loopTable, procedureTable, csvRows, satisfactionOption } from './quality-sections.js';
 
 const percent = (rate) => (rate === null || rate === undefined ? '—' : `${(Number(rate) * 100).toFixed(1)}%`);
 const number = (value) => (value === null || value === undefined ? '—' : String(value));
@@ -27,11 +29,30 @@ function monthsBack(month, count) {
   });
 }
 
-function csv(analysis) {
-  const rows = [COLUMNS.map(([title]) => title)]
-    .concat([...analysis.departments, analysis.total].map((r) => COLUMNS.map(([, value]) => String(value(r)))));
+function csvBlob(rows) {
   const text = rows.map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(',')).join('\r\n');
   return new Blob([`\ufeff${text}\r\n`], { type: 'text/csv;charset=utf-8' });
+}
+
+function csv(analysis) {
+  return csvBlob([COLUMNS.map(([title]) => title)]
+    .concat([...analysis.departments, analysis.total].map((r) => COLUMNS.map(([, value]) => String(value(r)))))
+    .concat(csvRows(analysis)));
+}
+
+const TREND_COLUMNS = [
+  ['月份', (m) => m.month], ['质量得分', (m) => number(m.total.qualityScore)],
+  ['准确性', (m) => percent(m.total.accuracy)], ['及时性', (m) => percent(m.total.timeliness)],
+  ['专业性', (m) => percent(m.total.professionalism)],
+  ['初步响应按时率', (m) => percent(m.total.firstResponseOnTimeRate)], ['答复按时率', (m) => percent(m.total.replyOnTimeRate)],
+  ['满意率', (m) => percent(m.qualityLoop?.total.satisfiedRate)],
+];
+
+function trendCsv(months, history) {
+  return csvBlob([TREND_COLUMNS.map(([title]) => title)].concat(months.map((month, i) => {
+    const analysis = history[i] || { month, total: {}, qualityLoop: null };
+    return TREND_COLUMNS.map(([, value]) => String(value({ ...analysis, month })));
+  })));
 }
 
 export async function render(main, ctx) {
@@ -43,8 +64,9 @@ export async function render(main, ctx) {
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, '分析')));
   const exportLink = h('div', { class: 'export' });
   const figures = h('div', {});
+  const sections = h('div', { class: 'quality-sections' });
   const charts = h('div', { class: 'charts' });
-  main.replaceChildren(h('h1', {}, '质量分析'), form, exportLink, figures, charts);
+  main.replaceChildren(h('h1', {}, '质量分析'), form, exportLink, figures, sections, charts);
 
   let disposers = [];
   ctx.onLeave(() => disposers.forEach((d) => d()));
@@ -60,6 +82,7 @@ export async function render(main, ctx) {
     const url = URL.createObjectURL(csv(analysis));
     disposers.push(() => URL.revokeObjectURL(url));
     exportLink.replaceChildren(h('a', { href: url, download: `质量分析-${month}.csv`, 'data-export': 'quality-csv' }, '导出本月分析（CSV）'));
+    sections.replaceChildren(loopTable(analysis, month), procedureTable(analysis, month));
 
     const box = (id, title) => h('figure', { class: 'chart-box' },
       h('figcaption', { id: `${id}-title` }, title),
@@ -67,8 +90,9 @@ export async function render(main, ctx) {
     const onTime = box('chart-on-time', '按时率（各部门）');
     const causes = box('chart-causes', '答复更正：按原因');
     const foundBy = box('chart-found-by', '答复更正：按发现途径');
+    const satisfaction = box('chart-satisfaction', '回访满意度（各部门）');
     const trend = box('chart-trend', '近 12 个月质量得分与按时率');
-    charts.replaceChildren(onTime, causes, foundBy, trend);
+    charts.replaceChildren(onTime, causes, foundBy, satisfaction, trend);
 
     const names = rows.map((r) => label(DEPARTMENT, r.department));
     const rate = (value) => (value === null || value === undefined ? null : Number((Number(value) * 100).toFixed(1)));
@@ -89,6 +113,7 @@ export async function render(main, ctx) {
     });
     disposers.push(await chart(causes.querySelector('.chart'), pieOption(pie(analysis.total.correctionsByCause, CAUSE))));
     disposers.push(await chart(foundBy.querySelector('.chart'), pieOption(pie(analysis.total.correctionsByFoundBy, FOUND_BY))));
+    disposers.push(await chart(satisfaction.querySelector('.chart'), satisfactionOption(analysis)));
 
     const months = monthsBack(month, 12);
     const history = await Promise.all(months.map((m) =>
@@ -102,6 +127,10 @@ export async function render(main, ctx) {
         { name: '答复按时率 %', type: 'line', connectNulls: true, data: totals.map((t) => rate(t.replyOnTimeRate)) },
       ],
     }));
+    const trendUrl = URL.createObjectURL(trendCsv(months, history));
+    disposers.push(() => URL.revokeObjectURL(trendUrl));
+    exportLink.append(' ', h('a', { href: trendUrl, download: `质量趋势-${months[0]}至${month}.csv`, 'data-export': 'quality-trend-csv' },
+      '导出近 12 个月趋势（CSV）'));
     charts.setAttribute('data-drawn', month);
   }
 
