@@ -330,6 +330,23 @@ class MailTest extends ApiTestSupport {
     }
 
     @Test
+    void aPassTriesEachDueMailOnceEvenWhenItsBackOffEndsDuringThePass() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Approved letter = approvedLetter(unique("once"));
+        ok(post("handler", "/api/letters/" + letter.id + "/reply", Map.of("channel", "EMAIL")));
+        awaitQueued(letter.id, 1);
+
+        // No back-off at all: the failed mail is due again at once, yet this pass must not try it again.
+        outbox(port, Duration.ZERO).sendDue();
+        JsonNode mail = ok(get("clerk", "/api/letters/" + letter.id + "/correspondence")).body().get(0);
+        assertThat(mail.path("attempts").asInt()).isEqualTo(1);
+        assertThat(mail.path("status").asString()).isEqualTo("QUEUED");
+    }
+
+    @Test
     void aDelayNoticeOfAMailedInLetterGoesByMail() throws Exception {
         String sender = unique("delay");
         send(mail(sender, "孙八", "投诉快递延误", "快递三天未到"));

@@ -84,17 +84,22 @@ public class MailOutbox {
         this.clock = clock;
     }
 
-    /** Tries every mail now due, one after the other; answers each attempt. */
+    /**
+     * Tries every mail due when the pass starts, one after the other, each at most once; answers each attempt. A
+     * mail whose back-off ends while the pass is still busy waits for the next pass: a slow attempt must not turn
+     * into retries faster than the back-off against a server that is down.
+     */
     public List<Attempt> sendDue() {
+        Instant passStart = clock.instant();
         List<Attempt> attempts = new java.util.ArrayList<>();
-        for (Optional<Due> due = claim(); due.isPresent(); due = claim()) {
+        for (Optional<Due> due = claim(passStart); due.isPresent(); due = claim(passStart)) {
             attempts.add(attempt(due.get()));
         }
         return attempts;
     }
 
-    /** The next due mail, leased to this attempt (its attempt counted) in a transaction of its own. */
-    private Optional<Due> claim() {
+    /** The next mail due by {@code dueBy}, leased to this attempt (its attempt counted) in a transaction of its own. */
+    private Optional<Due> claim(Instant dueBy) {
         Instant now = clock.instant();
         return transaction.execute(status -> jdbc.query("""
                         UPDATE mail_outbox o SET attempts = o.attempts + 1, next_attempt_at = ?
@@ -107,7 +112,7 @@ public class MailOutbox {
                 (rs, i) -> new Due(rs.getString("message_id"), rs.getString("letter_id"),
                         OutgoingMailKind.valueOf(rs.getString("kind")), rs.getString("subject"), rs.getString("body"),
                         rs.getString("attachments"), rs.getString("in_reply_to"), rs.getInt("attempts")),
-                Timestamp.from(now.plus(server.lease())), Timestamp.from(now)).stream().findFirst());
+                Timestamp.from(now.plus(server.lease())), Timestamp.from(dueBy)).stream().findFirst());
     }
 
     private Attempt attempt(Due due) {
