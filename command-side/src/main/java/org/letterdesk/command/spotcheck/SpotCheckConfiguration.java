@@ -5,7 +5,6 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.letterdesk.command.calendar.CalendarSource;
@@ -31,12 +30,6 @@ public class SpotCheckConfiguration {
         processing.registerTrackingEventProcessorConfiguration(SpotCheckCorrections.PROCESSOR, config ->
                 TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
-        // A link that fails (a database outage) is tried again with the batch, never skipped.
-        processing.registerListenerInvocationErrorHandler(SpotCheckCorrections.PROCESSOR,
-                configuration -> PropagatingErrorHandler.instance());
-        // The draws' population must be complete: a reply whose row cannot be written fails with it.
-        processing.registerListenerInvocationErrorHandler(SpotCheckLetters.GROUP,
-                configuration -> PropagatingErrorHandler.instance());
     }
 
     @Bean
