@@ -1,0 +1,273 @@
+package org.letterdesk.bench;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The console's screens in a real browser (Debian's headless Chromium) against the packaged server on a store of
+ * BENCH_CONSOLE_EVENTS events (1 M by default, bulk-loaded like the main benchmark's stores). For each screen, as the
+ * user whose role it serves: the first render of a full page load — from the navigation's start until the console
+ * marks the screen drawn (the {@code letterdesk:drawn} performance mark, set once the screen's data has arrived and
+ * its content is in the page) — and, as the baseline of the same page load, the slowest {@code /api/} request the
+ * screen waited for (the browser's own resource timing). Run with scripts/benchmark-console.sh.
+ */
+public final class ConsoleBenchmark {
+
+    static final String BEGIN = "<!-- CONSOLE-RESULTS:BEGIN (written by scripts/benchmark-console.sh; a rerun replaces "
+            + "it) -->";
+    static final String END = "<!-- CONSOLE-RESULTS:END -->";
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("BENCH_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("BENCH_CHROMEDRIVER",
+            "/usr/bin/chromedriver"));
+    /** The target of issues 18 and 20: a screen's first render. */
+    private static final double TARGET_MILLIS = 500;
+
+    /** A screen as one user opens it: its route and the user whose role it serves. */
+    private record Screen(String title, String user, String route) {
+    }
+
+    private final Config config;
+    private final Report report = new Report();
+    private final long targetEvents;
+    private final int loads;
+    private final int warmupLoads;
+
+    private ConsoleBenchmark(Config config) {
+        this.config = config;
+        this.targetEvents = Long.parseLong(System.getenv().getOrDefault("BENCH_CONSOLE_EVENTS", "1000000"));
+        this.loads = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONSOLE_LOADS", "20"));
+        this.warmupLoads = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONSOLE_WARMUP_LOADS", "5"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        new ConsoleBenchmark(Config.fromEnvironment(root)).run();
+    }
+
+    private static void log(String format, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        System.arraycopy(args, 0, all, 1, args.length);
+        System.out.printf(Locale.ROOT, "[%s] " + format + "%n", all);
+    }
+
+    private static String loadAverage() throws Exception {
+        return Files.readString(Path.of("/proc/loadavg")).strip().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
+    }
+
+    private void run() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install -y chromium chromium-driver)");
+        }
+        long benchStart = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(config.adminJdbcUrl(), config.pgUser(), "");
+             Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + config.database() + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + config.database());
+        }
+        report.facts.put("Load average at start (1/5/15 min)", loadAverage());
+
+        // The server makes the schema; the loader then fills the store and the read models in bulk.
+        Server migrating = Server.start(config, "console-schema");
+        migrating.stop();
+        StoreLoader loader = new StoreLoader(config, targetEvents);
+        StoreLoader.Stage stage = loader.loadTo(targetEvents, Instant.now().plus(Duration.ofMinutes(
+                config.loadMinutes())));
+        log("store at %,d events (%,d letters loaded in %.0f s: %s)", stage.eventsInStore(), stage.lettersLoaded(),
+                stage.seconds(), stage.stoppedBecause());
+        StoreLoader.Compaction compaction = loader.compactClosedMonths();
+        log("closed months rewritten in letter order: %d months", compaction.months());
+        report.facts.put("Store", String.format(Locale.ROOT, "%,d events, %,d letters loaded (%s; database %.1f GiB); "
+                        + "closed months rewritten in letter order as the server's maintenance does (%d months)",
+                stage.eventsInStore(), stage.lettersLoaded(), stage.stoppedBecause(),
+                stage.databaseBytes() / (double) (1L << 30), compaction.months()));
+
+        Server server = Server.start(config, "console");
+        log("server up on port %d (pid %d)", server.port, server.pid());
+        String letter = loader.sample(1, new Random(config.seed())).get(0).letterId();
+        List<Screen> screens = List.of(
+                new Screen("我的工作 (work list)", "handler", "work"),
+                new Screen("信函登记表 (register)", "supervisor", "register"),
+                new Screen("信函登记表, search q=积分", "supervisor", "register?q=%E7%A7%AF%E5%88%86"),
+                new Screen("登记 (registration form)", "clerk", "registration"),
+                new Screen("信函 (a letter's page)", "supervisor", "letters/" + letter),
+                new Screen("客户档案 (sender files)", "supervisor", "senders"),
+                new Screen("争议处理记录簿 (dispute book)", "supervisor", "disputes"),
+                new Screen("承诺 (commitments)", "supervisor", "commitments"),
+                new Screen("抽查 (spot checks)", "supervisor", "spot-checks"),
+                new Screen("质量分析 (quality analysis)", "supervisor", "quality"),
+                new Screen("审计 (a letter's history)", "auditor", "audit/" + letter),
+                new Screen("个人信息查阅记录 (access list)", "auditor", "access"),
+                new Screen("日历 (calendar)", "admin", "calendar"),
+                new Screen("分办规则 (routing rules)", "admin", "routing-rules"));
+
+        Map<Screen, List<Double>> p50 = new LinkedHashMap<>(), p95 = new LinkedHashMap<>();
+        Map<Screen, List<Double>> apiP50 = new LinkedHashMap<>(), apiP95 = new LinkedHashMap<>();
+        List<Double> shellP50 = new ArrayList<>(), shellP95 = new ArrayList<>();
+        Path profile = Files.createTempDirectory("console-bench-profile");
+        ChromeDriver driver = browser(profile);
+        try {
+            String base = "http://localhost:" + server.port;
+            for (int run = 1; run <= config.runs(); run++) {
+                String signedIn = null;
+                Stats shell = new Stats();
+                for (Screen screen : screens) {
+                    if (!screen.user().equals(signedIn)) {
+                        signIn(driver, base, screen.user());
+                        signedIn = screen.user();
+                    }
+                    Stats drawn = new Stats();
+                    Stats api = new Stats();
+                    for (int i = 0; i < warmupLoads + loads; i++) {
+                        double[] timing = load(driver, base, screen);
+                        if (i >= warmupLoads) {
+                            drawn.add((long) (timing[0] * 1e6));
+                            api.add((long) (timing[1] * 1e6));
+                            shell.add((long) (timing[2] * 1e6));
+                        }
+                    }
+                    p50.computeIfAbsent(screen, s -> new ArrayList<>()).add(drawn.percentileMillis(50));
+                    p95.computeIfAbsent(screen, s -> new ArrayList<>()).add(drawn.percentileMillis(95));
+                    apiP50.computeIfAbsent(screen, s -> new ArrayList<>()).add(api.percentileMillis(50));
+                    apiP95.computeIfAbsent(screen, s -> new ArrayList<>()).add(api.percentileMillis(95));
+                    log("run %d %-36s drawn p50 %6.1f p95 %6.1f ms; slowest /api/ request p50 %6.1f ms", run,
+                            screen.route(), drawn.percentileMillis(50), drawn.percentileMillis(95),
+                            api.percentileMillis(50));
+                }
+                shellP50.add(shell.percentileMillis(50));
+                shellP95.add(shell.percentileMillis(95));
+            }
+        } finally {
+            driver.quit();
+        }
+        if (!server.alive()) {
+            throw new IllegalStateException("server died; see " + server.log);
+        }
+        long rss = server.stop();
+
+        String baseline = "slowest /api/ request of the same page load";
+        report.add("console.shell.p50", "Every screen: the console's shell ready (navigation start → the route "
+                + "starts: scripts loaded, /api/me answered) p50", "ms", shellP50, null, null);
+        report.add("console.shell.p95", "Every screen: the console's shell ready p95", "ms", shellP95, null, null);
+        for (Screen screen : screens) {
+            String key = "console." + screen.route();
+            report.add(key + ".p50", screen.title() + ": first render p50", "ms", p50.get(screen),
+                    baseline + " p50", apiP50.get(screen));
+            report.add(key + ".p95", screen.title() + ": first render p95", "ms", p95.get(screen),
+                    baseline + " p95", apiP95.get(screen));
+            double median = report.median(key + ".p95");
+            report.target(screen.title() + ": first render p95 < 500 ms",
+                    Report.fmt(median) + " ms", median < TARGET_MILLIS);
+        }
+        report.facts.put("Browser", "headless Chromium (" + version(CHROMIUM) + ") through ChromeDriver, window "
+                + "1366×768, its HTTP cache on (as at a desk: the console's scripts are cached after the first load)");
+        report.facts.put("Per screen and run", warmupLoads + " unmeasured page loads, then " + loads
+                + " measured; each a full page load from about:blank; each screen as the user whose role it serves "
+                + "(signed in through the login form)");
+        report.facts.put("What \"first render\" is", "navigation start → the console's letterdesk:drawn "
+                + "performance mark (the screen's data has arrived and its content is in the page)");
+        report.facts.put("Runs", Integer.toString(config.runs()));
+        report.facts.put("Letter opened on the letter and audit screens", "a loaded letter picked by the harness's "
+                + "seed (" + config.seed() + ")");
+        report.facts.put("Server", "-Xmx" + config.serverHeap() + "; peak RSS " + rss / 1024 + " MiB");
+        report.facts.put("CPU cores (nproc)", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        report.facts.put("Load average at end (1/5/15 min)", loadAverage());
+        report.facts.put("Whole run wall time", String.format(Locale.ROOT, "%.1f min",
+                (System.nanoTime() - benchStart) / 60e9));
+        String markdown = report.markdown();
+        System.out.println();
+        System.out.println(markdown);
+        Files.createDirectories(config.outDir());
+        Files.writeString(config.outDir().resolve("console-" + Instant.now().toString().replace(':', '-') + ".md"),
+                markdown, StandardCharsets.UTF_8);
+        if (!config.quick()) {
+            Report.writeInto(config.doc(), BEGIN, END, markdown);
+            log("results written into %s", config.root().relativize(config.doc()));
+        }
+    }
+
+    private static ChromeDriver browser(Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // Without the background-networking flags Chromium keeps trying hosts a closed network refuses.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1366,768", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return driver;
+    }
+
+    private static void signIn(ChromeDriver driver, String base, String user) {
+        driver.get(base + "/login");
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/login");
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(user);
+        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(RuntimeException.class)
+                .until(d -> d.findElement(By.id("main")).getAttribute("data-screen") != null);
+    }
+
+    /**
+     * One full page load of the screen: {first render, slowest /api/ request of that load, the shell ready (the
+     * route's start)}, in ms.
+     */
+    private static double[] load(ChromeDriver driver, String base, Screen screen) {
+        driver.get("about:blank");
+        driver.get(base + "/#/" + screen.route());
+        String path = screen.route().split("[/?]")[0];
+        Object drawn = new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(20))
+                .ignoring(RuntimeException.class).until(d -> driver.executeScript("""
+                        const marks = performance.getEntriesByName('letterdesk:drawn')
+                            .filter((m) => m.detail === arguments[0]);
+                        return marks.length ? marks[0].startTime : null;""", path));
+        if (!driver.findElements(By.id("problem")).stream().allMatch(p -> p.getText().isBlank())) {
+            throw new IllegalStateException(screen.route() + " shows a problem: "
+                    + driver.findElement(By.id("problem")).getText());
+        }
+        Object api = driver.executeScript("""
+                return performance.getEntriesByType('resource')
+                    .filter((r) => r.name.includes('/api/') && r.responseEnd > 0)
+                    .reduce((max, r) => Math.max(max, r.duration), 0);""");
+        Object shell = driver.executeScript(
+                "return performance.getEntriesByName('letterdesk:route')[0].startTime;");
+        return new double[] {((Number) drawn).doubleValue(), ((Number) api).doubleValue(),
+                ((Number) shell).doubleValue()};
+    }
+
+    private static String version(Path chromium) {
+        try {
+            Process p = new ProcessBuilder(chromium.toString(), "--version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            // Debian's wrapper script may print shell noise before the version line.
+            return out.lines().filter(l -> l.startsWith("Chromium")).findFirst().orElse("version unknown").strip();
+        } catch (Exception e) {
+            return "version unknown";
+        }
+    }
+}

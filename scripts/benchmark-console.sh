@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The console's screens in a real browser on a 1 M-event store (docs/benchmarks.md, "Console screens"): builds the
+# server and the harness, then runs ConsoleBenchmark on its own database (BENCH_DB, default
+# letterdesk_bench_console) of the PostgreSQL at 127.0.0.1:5432. It bulk-loads BENCH_CONSOLE_EVENTS events (1 000 000),
+# starts the packaged server and opens every screen in headless Chromium as the user whose role it serves:
+# BENCH_CONSOLE_WARMUP_LOADS (5) unmeasured and BENCH_CONSOLE_LOADS (20) measured page loads per screen and run,
+# BENCH_RUNS (3) runs. Needs Debian's chromium and chromium-driver.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  echo "Needs Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver" >&2
+  exit 1
+fi
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  ./mvnw -B -q -pl app -am package -DskipTests
+  ./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests
+fi
+PG_HOST="${BENCH_PG_HOST:-127.0.0.1}"
+PG_PORT="${BENCH_PG_PORT:-5432}"
+pg_isready -h "$PG_HOST" -p "$PG_PORT" >/dev/null || { echo "No PostgreSQL answers at $PG_HOST:$PG_PORT" >&2; exit 1; }
+export BENCH_DB="${BENCH_DB:-letterdesk_bench_console}"
+exec java -Xmx${BENCH_HARNESS_HEAP:-2g} \
+  -cp "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
+  org.letterdesk.bench.ConsoleBenchmark "$PWD"
