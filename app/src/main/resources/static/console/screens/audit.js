@@ -19,6 +19,13 @@ function stateView(state) {
 }
 
 /** The letter's hash chain, recomputed on request from the stored events: intact, or where it breaks. */
+// The verifier's kinds of break (ChainWalk.Break), as an auditor reads them.
+const CHAIN_BREAK = {
+  ALTERED: '该事件的内容、时间或操作人被改动',
+  REMOVED: '该事件被删除',
+  INSERTED: '该事件是绕过应用插入的',
+};
+
 function chainPanel(letterId) {
   const verdict = h('div', { 'aria-live': 'polite' });
   const button = h('button', { type: 'button', class: 'primary' }, '校验哈希链');
@@ -30,8 +37,8 @@ function chainPanel(letterId) {
       verdict.replaceChildren(v.valid
         ? h('p', { class: 'verdict ok', 'data-chain': 'valid' }, `哈希链完整：${v.events} 个事件均未被改动。`)
         : h('p', { class: 'verdict broken', 'data-chain': 'broken' },
-          `哈希链已断开：自第 ${v.firstBrokenSequence} 号事件起被改动、删除或插入（共 ${v.events} 个事件）。`,
-          v.reason ? `原因：${v.reason}` : ''));
+          `哈希链已断开：自第 ${v.firstBrokenSequence} 号事件起不可信，`
+          + `${CHAIN_BREAK[v.reason] || '有事件被改动、删除或插入'}（共 ${v.events} 个事件）。`));
     } catch (e) {
       verdict.replaceChildren();
     } finally {

@@ -154,8 +154,18 @@ public abstract class ApiTestSupport {
                 "remarks", "来信附收据复印件");
     }
 
+    /**
+     * The letter once its view has reached the version. The server waits a few seconds for it; as the API tells a
+     * client, a 503 PROJECTION_NOT_CAUGHT_UP is retried (a freshly started application's processors may still be
+     * claiming their segments on a busy machine).
+     */
     protected JsonNode awaitLetter(String user, String letterId, long minVersion) {
-        Reply reply = get(user, "/api/letters/" + letterId + "?minVersion=" + minVersion);
+        String path = "/api/letters/" + letterId + "?minVersion=" + minVersion;
+        Reply reply = get(user, path);
+        for (int retry = 0; retry < 5 && reply.status() == 503
+                && "PROJECTION_NOT_CAUGHT_UP".equals(reply.body().path("code").asString()); retry++) {
+            reply = get(user, path);
+        }
         if (reply.status() != 200) {
             throw new AssertionError("letter " + letterId + " not readable: " + reply.text());
         }
