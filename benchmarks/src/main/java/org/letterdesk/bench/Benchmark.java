@@ -9,8 +9,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -47,23 +45,11 @@ public final class Benchmark {
         new Benchmark(config).run();
     }
 
-    private static void log(String format, Object... args) {
-        System.out.printf(Locale.ROOT, "[%s] " + format + "%n",
-                prepend(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), args));
-    }
-
-    private static Object[] prepend(Object first, Object[] rest) {
-        Object[] all = new Object[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
-    }
-
     private Server startServer() throws Exception {
         serverCount++;
         Server server = Server.start(config, Integer.toString(serverCount));
         CpuProbe.serverPid = server.pid();
-        log("server %d up on port %d (pid %d)", serverCount, server.port, server.pid());
+        Progress.log("server %d up on port %d (pid %d)", serverCount, server.port, server.pid());
         return server;
     }
 
@@ -74,7 +60,7 @@ public final class Benchmark {
         long rss = server.stop();
         peakRss.add(rss);
         rssByServer.add(phase + ": " + rss / 1024 + " MiB");
-        log("server stopped after %s; peak RSS %d MiB", phase, rss / 1024);
+        Progress.log("server stopped after %s; peak RSS %d MiB", phase, rss / 1024);
     }
 
     private void run() throws Exception {
@@ -102,7 +88,7 @@ public final class Benchmark {
         if (config.commandsOnly()) {
             // For profiling the command path: the table then has the command rows only, and is not written into the doc.
             System.out.println(report.markdown());
-            log("commands only (BENCH_COMMANDS_ONLY): results not written into %s", config.doc());
+            Progress.log("commands only (BENCH_COMMANDS_ONLY): results not written into %s", config.doc());
             return;
         }
         if (config.floor()) {
@@ -124,12 +110,12 @@ public final class Benchmark {
             Files.createDirectories(config.outDir());
             Files.writeString(config.outDir().resolve("comparisons-" + Instant.now().toString().replace(':', '-')
                     + ".md"), markdown, StandardCharsets.UTF_8);
-            log("comparisons only (BENCH_COMPARISONS_ONLY): results not written into %s", config.doc());
+            Progress.log("comparisons only (BENCH_COMPARISONS_ONLY): results not written into %s", config.doc());
             return;
         }
 
         // The rebuild replays a store of a known size: the HTTP runs' events plus loaded letters up to it.
-        log("loading to %,d events for the rebuild", config.rebuildEvents());
+        Progress.log("loading to %,d events for the rebuild", config.rebuildEvents());
         StoreLoader.Stage forRebuild = loader.loadTo(config.rebuildEvents(), Instant.now().plus(Duration.ofHours(1)));
         report.facts.put("Store replayed by the rebuild", String.format(Locale.ROOT, "%,d events (%,d of them "
                 + "bulk-loaded letters, the rest from the HTTP runs)", forRebuild.eventsInStore(),
@@ -149,7 +135,7 @@ public final class Benchmark {
         report.facts.put("Server completed every phase with this heap", "yes (no server exited; every request "
                 + "counted above answered 2xx, errors are listed per figure)");
         report.facts.put("Load average at end (1/5/15 min)",
-                Files.readString(Path.of("/proc/loadavg")).strip().replaceAll("^(\\S+ \\S+ \\S+).*", "$1"));
+                Progress.loadAverage());
         report.facts.put("Whole benchmark wall time", String.format(Locale.ROOT, "%.1f min",
                 (System.nanoTime() - benchStart) / 60e9));
         targets(maxClients);
@@ -160,7 +146,7 @@ public final class Benchmark {
         Files.writeString(config.outDir().resolve("results-" + Instant.now().toString().replace(':', '-') + ".md"),
                 markdown, StandardCharsets.UTF_8);
         report.writeInto(config.doc());
-        log("results written into %s", config.root().relativize(config.doc()));
+        Progress.log("results written into %s", config.root().relativize(config.doc()));
     }
 
     // ------------------------------------------------------------------ setup and facts
@@ -171,7 +157,7 @@ public final class Benchmark {
             st.execute("DROP DATABASE IF EXISTS " + config.database() + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + config.database());
         }
-        log("fresh database %s", config.database());
+        Progress.log("fresh database %s", config.database());
     }
 
     private void machineFacts() throws Exception {
@@ -194,7 +180,7 @@ public final class Benchmark {
                 + config.durationSeconds() + " s measured");
         report.facts.put("Mode", config.quick() ? "quick smoke run (BENCH_QUICK=1)" : "full run");
         report.facts.put("Load average at start (1/5/15 min; other work on the machine shows here)",
-                Files.readString(Path.of("/proc/loadavg")).strip().replaceAll("^(\\S+ \\S+ \\S+).*", "$1"));
+                Progress.loadAverage());
     }
 
     private static String one(Statement st, String sql) throws Exception {
@@ -222,7 +208,7 @@ public final class Benchmark {
     private String warmUp(Http http, int clients, boolean lagSampler) throws Exception {
         long start = System.nanoTime();
         int half = Math.max(2, config.serverWarmupSeconds() / 2);
-        log("warming the server up: %d s of registrations and %d s of the procedure, %d clients", half, half, clients);
+        Progress.log("warming the server up: %d s of registrations and %d s of the procedure, %d clients", half, half, clients);
         work.registrations(http, clients, null, half - 1, 1);
         work.procedure(http, clients, half - 1, 1);
         // The JIT compilers stay busy for minutes after a fixed warm-up (measured: ~65 s of compiler CPU before they
@@ -242,7 +228,7 @@ public final class Benchmark {
             work.procedure(http, clients, 9, 1);
             compilerInLastChunk = CpuProbe.compilerSeconds(CpuProbe.serverPid) - before;
             chunks++;
-            log("warm-up chunk %d: JIT compilers used %.1f s of CPU in 20 s", chunks, compilerInLastChunk);
+            Progress.log("warm-up chunk %d: JIT compilers used %.1f s of CPU in 20 s", chunks, compilerInLastChunk);
             if (compilerInLastChunk < config.jitSettledSeconds()) {
                 break;
             }
@@ -270,7 +256,7 @@ public final class Benchmark {
             for (int clients : config.clients()) {
                 ClosedLoop.Result r = work.rawInserts(clients, payload);
                 raw.computeIfAbsent(clients, c -> new ArrayList<>()).add(r);
-                log("run %d raw INSERT+COMMIT, %2d clients: %.0f/s p50 %.2f ms p99 %.2f ms", run, clients,
+                Progress.log("run %d raw INSERT+COMMIT, %2d clients: %.0f/s p50 %.2f ms p99 %.2f ms", run, clients,
                         r.throughput(), r.latency().percentileMillis(50), r.latency().percentileMillis(99));
                 ClosedLoop.Result h;
                 if (clients == maxClients) {
@@ -283,7 +269,7 @@ public final class Benchmark {
                         sqlLagP50.add(lag.sqlLags().percentileMillis(50));
                         sqlLagP99.add(lag.sqlLags().percentileMillis(99));
                         lagTimeouts += lag.timeouts();
-                        log("run %d projection lag: %d samples; in SQL p50 %.1f ms p99 %.1f ms; through GET p50 %.1f ms "
+                        Progress.log("run %d projection lag: %d samples; in SQL p50 %.1f ms p99 %.1f ms; through GET p50 %.1f ms "
                                         + "p99 %.1f ms", run, lag.lags().count(), lag.sqlLags().percentileMillis(50),
                                 lag.sqlLags().percentileMillis(99), lag.lags().percentileMillis(50),
                                 lag.lags().percentileMillis(99));
@@ -297,13 +283,13 @@ public final class Benchmark {
                     // The comparisons need the registrations alone: the lag sampler's polling adds load the floor
                     // and RT do not have.
                     plain = work.registrations(http, clients, null);
-                    log("run %d POST /api/letters, %2d clients, no lag sampling: %.0f/s p50 %.2f ms p99 %.2f ms, %d "
+                    Progress.log("run %d POST /api/letters, %2d clients, no lag sampling: %.0f/s p50 %.2f ms p99 %.2f ms, %d "
                                     + "errors; server CPU per registration %.2f ms", run, clients, plain.throughput(),
                             plain.latency().percentileMillis(50), plain.latency().percentileMillis(99), plain.errors(),
                             plain.serverCpuMillisPerOp());
                 }
                 plainRegistrations.computeIfAbsent(clients, c -> new ArrayList<>()).add(plain);
-                log("run %d POST /api/letters, %2d clients: %.0f/s p50 %.2f ms p99 %.2f ms, %d errors; CPU per "
+                Progress.log("run %d POST /api/letters, %2d clients: %.0f/s p50 %.2f ms p99 %.2f ms, %d errors; CPU per "
                                 + "registration: server %.2f ms, machine %.2f ms (raw commit: machine %.3f ms); JIT "
                                 + "compilers %.1f s", run,
                         clients, h.throughput(), h.latency().percentileMillis(50), h.latency().percentileMillis(99),
@@ -367,7 +353,7 @@ public final class Benchmark {
                 ClosedLoop.Result r = work.procedure(http, clients);
                 results.computeIfAbsent(clients, c -> new ArrayList<>()).add(r);
                 procedureRuns.computeIfAbsent(clients, c -> new ArrayList<>()).add(r);
-                log("run %d mixed procedure, %2d clients: %.0f commands/s p50 %.2f ms p99 %.2f ms, %d errors; CPU per "
+                Progress.log("run %d mixed procedure, %2d clients: %.0f commands/s p50 %.2f ms p99 %.2f ms, %d errors; CPU per "
                                 + "command: server %.2f ms, machine %.2f ms; JIT compilers %.1f s", run, clients,
                         r.throughput(), r.latency().percentileMillis(50), r.latency().percentileMillis(99), r.errors(),
                         r.serverCpuMillisPerOp(), r.machineCpuMillisPerOp(), r.cpu().compilerSeconds());
@@ -405,11 +391,11 @@ public final class Benchmark {
         for (int run = 1; run <= config.runs(); run++) {
             Workloads.Rebuild s = work.rawScan();
             scan.add(s.eventsPerSecond());
-            log("run %d raw scan: %d events in %.1f s = %.0f events/s", run, s.head(), s.seconds(), s.eventsPerSecond());
+            Progress.log("run %d raw scan: %d events in %.1f s = %.0f events/s", run, s.head(), s.seconds(), s.eventsPerSecond());
             Workloads.Rebuild r = work.rebuild(http);
             rebuild.add(r.eventsPerSecond());
             head = r.head();
-            log("run %d rebuild: %d events in %.1f s = %.0f events/s", run, r.head(), r.seconds(), r.eventsPerSecond());
+            Progress.log("run %d rebuild: %d events in %.1f s = %.0f events/s", run, r.head(), r.seconds(), r.eventsPerSecond());
         }
         report.add("rebuild", "Rebuild of every read model (" + String.format(Locale.ROOT, "%,d", head)
                 + " events)", "events/s", rebuild, "raw sequential JDBC scan of domain_event_entry", scan);
@@ -425,9 +411,9 @@ public final class Benchmark {
         String lastLabel = null;
         Random r = new Random(config.seed());
         for (long target : config.sizes()) {
-            log("loading to %,d events (budget until %s)", target, deadline);
+            Progress.log("loading to %,d events (budget until %s)", target, deadline);
             StoreLoader.Stage stage = loader.loadTo(target, deadline);
-            log("store at %,d events: loaded %,d events of %,d letters in %.0f s (%s), database %d MiB",
+            Progress.log("store at %,d events: loaded %,d events of %,d letters in %.0f s (%s), database %d MiB",
                     stage.eventsInStore(), stage.eventsLoaded(), stage.lettersLoaded(), stage.seconds(),
                     stage.stoppedBecause(), stage.databaseBytes() >> 20);
             // The raw read of one letter before its month is rewritten in letter order, for the comparison below.
@@ -437,11 +423,11 @@ public final class Benchmark {
                         .map(StoreLoader.SampledLetter::letterId).toList());
                 beforeP50.add(before.percentileMillis(50));
                 beforeP99.add(before.percentileMillis(99));
-                log("run %d before the rewrite: raw p50 %.2f p99 %.2f ms", run, before.percentileMillis(50),
+                Progress.log("run %d before the rewrite: raw p50 %.2f p99 %.2f ms", run, before.percentileMillis(50),
                         before.percentileMillis(99));
             }
             StoreLoader.Compaction compaction = loader.compactClosedMonths();
-            log("closed months rewritten in letter order: %d months, %,d events in %.0f s", compaction.months(),
+            Progress.log("closed months rewritten in letter order: %d months, %,d events in %.0f s", compaction.months(),
                     compaction.events(), compaction.seconds());
             String label = millions(stage.eventsInStore());
             compactions.add(String.format(Locale.ROOT, "before the reads at %s: %d months, %,d events in %.0f s "
@@ -522,7 +508,7 @@ public final class Benchmark {
             rawP99.add(raw.percentileMillis(99));
             registerP95.add(register.percentileMillis(95));
             rawRegisterP95.add(rawRegister.percentileMillis(95));
-            log("run %d at %s: history p50 %.1f p99 %.1f ms; state p50 %.1f p99 %.1f ms; raw p50 %.2f p99 %.2f ms; "
+            Progress.log("run %d at %s: history p50 %.1f p99 %.1f ms; state p50 %.1f p99 %.1f ms; raw p50 %.2f p99 %.2f ms; "
                             + "register p95 %.1f ms (raw SQL %.1f ms)", run, label, history.percentileMillis(50),
                     history.percentileMillis(99), state.percentileMillis(50), state.percentileMillis(99),
                     raw.percentileMillis(50), raw.percentileMillis(99), register.percentileMillis(95),
@@ -570,7 +556,7 @@ public final class Benchmark {
                 continue; // warms the history path up; not measured
             }
             letterHistoryRuns.add(history);
-            log("run %d GET /api/letters/{id}/history of %d registered letters: p50 %.2f ms p99 %.2f ms", run,
+            Progress.log("run %d GET /api/letters/{id}/history of %d registered letters: p50 %.2f ms p99 %.2f ms", run,
                     history.count(), history.percentileMillis(50), history.percentileMillis(99));
         }
     }
@@ -581,10 +567,10 @@ public final class Benchmark {
      */
     private void floor(int maxClients) throws Exception {
         List<String> migrations = FloorDatabase.create(config);
-        log("floor database %s made by %d migrations of the app", config.floorDatabase(), migrations.size());
+        Progress.log("floor database %s made by %d migrations of the app", config.floorDatabase(), migrations.size());
         Server floor = Server.startFloor(config, "1");
         CpuProbe.serverPid = floor.pid();
-        log("framework floor up on port %d (pid %d)", floor.port, floor.pid());
+        Progress.log("framework floor up on port %d (pid %d)", floor.port, floor.pid());
         Map<Integer, List<ClosedLoop.Result>> registrations = new HashMap<>();
         Map<Integer, List<ClosedLoop.Result>> procedure = new HashMap<>();
         String warm;
@@ -594,13 +580,13 @@ public final class Benchmark {
                 for (int clients : config.clients()) {
                     ClosedLoop.Result r = work.registrations(http, clients, null);
                     registrations.computeIfAbsent(clients, c -> new ArrayList<>()).add(r);
-                    log("run %d floor POST /api/letters, %2d clients: %.0f/s p50 %.2f ms p99 %.2f ms, %d errors; "
+                    Progress.log("run %d floor POST /api/letters, %2d clients: %.0f/s p50 %.2f ms p99 %.2f ms, %d errors; "
                                     + "server CPU per registration %.2f ms", run, clients, r.throughput(),
                             r.latency().percentileMillis(50), r.latency().percentileMillis(99), r.errors(),
                             r.serverCpuMillisPerOp());
                     ClosedLoop.Result m = work.procedure(http, clients);
                     procedure.computeIfAbsent(clients, c -> new ArrayList<>()).add(m);
-                    log("run %d floor procedure, %2d clients: %.0f commands/s p50 %.2f ms p99 %.2f ms, %d errors; "
+                    Progress.log("run %d floor procedure, %2d clients: %.0f commands/s p50 %.2f ms p99 %.2f ms, %d errors; "
                                     + "server CPU per command %.2f ms", run, clients, m.throughput(),
                             m.latency().percentileMillis(50), m.latency().percentileMillis(99), m.errors(),
                             m.serverCpuMillisPerOp());
@@ -664,18 +650,18 @@ public final class Benchmark {
         int n = config.sampleLetters();
         try (RtPeer rt = RtPeer.start(config, maxClients * 2 + 8)) {
             CpuProbe.serverPid = rt.pid();
-            log("RT %s up at %s with %s Starlet workers (pid %d)", rt.settings.get("BENCH_RT_VERSION"),
+            Progress.log("RT %s up at %s with %s Starlet workers (pid %d)", rt.settings.get("BENCH_RT_VERSION"),
                     rt.settings.get("BENCH_RT_URL"), rt.settings.get("BENCH_RT_WORKERS"), rt.pid());
             // Each worker loads and compiles what a request needs on its first requests: not measured.
             ClosedLoop.Result warm = rt.creations(maxClients, 0, config.rtWarmupSeconds(), created);
             rt.history(sample(created, 50, random), true);
-            log("RT warm-up: %d tickets in %d s, %d errors", warm.ops(), config.rtWarmupSeconds(), warm.errors());
+            Progress.log("RT warm-up: %d tickets in %d s, %d errors", warm.ops(), config.rtWarmupSeconds(), warm.errors());
             for (int run = 1; run <= config.runs(); run++) {
                 for (int clients : config.clients()) {
                     ClosedLoop.Result r = rt.creations(clients, config.warmupSeconds(), config.durationSeconds(),
                             created);
                     creations.computeIfAbsent(clients, c -> new ArrayList<>()).add(r);
-                    log("run %d RT POST /REST/2.0/ticket, %2d clients: %.1f/s p50 %.1f ms p99 %.1f ms, %d errors; "
+                    Progress.log("run %d RT POST /REST/2.0/ticket, %2d clients: %.1f/s p50 %.1f ms p99 %.1f ms, %d errors; "
                                     + "CPU per ticket: RT %.1f ms, machine %.1f ms", run, clients, r.throughput(),
                             r.latency().percentileMillis(50), r.latency().percentileMillis(99), r.errors(),
                             r.serverCpuMillisPerOp(), r.machineCpuMillisPerOp());
@@ -684,7 +670,7 @@ public final class Benchmark {
                 Stats hc = rt.history(sample(created, n, random), true);
                 history.add(h);
                 historyWithContent.add(hc);
-                log("run %d RT ticket history: p50 %.1f ms p99 %.1f ms; with the transactions' content p50 %.1f ms "
+                Progress.log("run %d RT ticket history: p50 %.1f ms p99 %.1f ms; with the transactions' content p50 %.1f ms "
                                 + "p99 %.1f ms", run, h.percentileMillis(50), h.percentileMillis(99),
                         hc.percentileMillis(50), hc.percentileMillis(99));
             }

@@ -14,8 +14,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,17 +62,6 @@ public final class ConsoleBenchmark {
         new ConsoleBenchmark(Config.fromEnvironment(root)).run();
     }
 
-    private static void log(String format, Object... args) {
-        Object[] all = new Object[args.length + 1];
-        all[0] = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
-        System.arraycopy(args, 0, all, 1, args.length);
-        System.out.printf(Locale.ROOT, "[%s] " + format + "%n", all);
-    }
-
-    private static String loadAverage() throws Exception {
-        return Files.readString(Path.of("/proc/loadavg")).strip().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
-    }
-
     private void run() throws Exception {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("needs " + CHROMIUM + " and " + CHROMEDRIVER
@@ -86,7 +73,7 @@ public final class ConsoleBenchmark {
             st.execute("DROP DATABASE IF EXISTS " + config.database() + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + config.database());
         }
-        report.facts.put("Load average at start (1/5/15 min)", loadAverage());
+        report.facts.put("Load average at start (1/5/15 min)", Progress.loadAverage());
 
         // The server makes the schema; the loader then fills the store and the read models in bulk.
         Server migrating = Server.start(config, "console-schema");
@@ -94,17 +81,17 @@ public final class ConsoleBenchmark {
         StoreLoader loader = new StoreLoader(config, targetEvents);
         StoreLoader.Stage stage = loader.loadTo(targetEvents, Instant.now().plus(Duration.ofMinutes(
                 config.loadMinutes())));
-        log("store at %,d events (%,d letters loaded in %.0f s: %s)", stage.eventsInStore(), stage.lettersLoaded(),
+        Progress.log("store at %,d events (%,d letters loaded in %.0f s: %s)", stage.eventsInStore(), stage.lettersLoaded(),
                 stage.seconds(), stage.stoppedBecause());
         StoreLoader.Compaction compaction = loader.compactClosedMonths();
-        log("closed months rewritten in letter order: %d months", compaction.months());
+        Progress.log("closed months rewritten in letter order: %d months", compaction.months());
         report.facts.put("Store", String.format(Locale.ROOT, "%,d events, %,d letters loaded (%s; database %.1f GiB); "
                         + "closed months rewritten in letter order as the server's maintenance does (%d months)",
                 stage.eventsInStore(), stage.lettersLoaded(), stage.stoppedBecause(),
                 stage.databaseBytes() / (double) (1L << 30), compaction.months()));
 
         Server server = Server.start(config, "console");
-        log("server up on port %d (pid %d)", server.port, server.pid());
+        Progress.log("server up on port %d (pid %d)", server.port, server.pid());
         String letter = loader.sample(1, new Random(config.seed())).get(0).letterId();
         List<Screen> screens = List.of(
                 new Screen("我的工作 (work list)", "handler", "work"),
@@ -151,7 +138,7 @@ public final class ConsoleBenchmark {
                     p95.computeIfAbsent(screen, s -> new ArrayList<>()).add(drawn.percentileMillis(95));
                     apiP50.computeIfAbsent(screen, s -> new ArrayList<>()).add(api.percentileMillis(50));
                     apiP95.computeIfAbsent(screen, s -> new ArrayList<>()).add(api.percentileMillis(95));
-                    log("run %d %-36s drawn p50 %6.1f p95 %6.1f ms; slowest /api/ request p50 %6.1f ms", run,
+                    Progress.log("run %d %-36s drawn p50 %6.1f p95 %6.1f ms; slowest /api/ request p50 %6.1f ms", run,
                             screen.route(), drawn.percentileMillis(50), drawn.percentileMillis(95),
                             api.percentileMillis(50));
                 }
@@ -192,7 +179,7 @@ public final class ConsoleBenchmark {
                 + "seed (" + config.seed() + ")");
         report.facts.put("Server", "-Xmx" + config.serverHeap() + "; peak RSS " + rss / 1024 + " MiB");
         report.facts.put("CPU cores (nproc)", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        report.facts.put("Load average at end (1/5/15 min)", loadAverage());
+        report.facts.put("Load average at end (1/5/15 min)", Progress.loadAverage());
         report.facts.put("Whole run wall time", String.format(Locale.ROOT, "%.1f min",
                 (System.nanoTime() - benchStart) / 60e9));
         String markdown = report.markdown();
@@ -203,7 +190,7 @@ public final class ConsoleBenchmark {
                 markdown, StandardCharsets.UTF_8);
         if (!config.quick()) {
             Report.writeInto(config.doc(), BEGIN, END, markdown);
-            log("results written into %s", config.root().relativize(config.doc()));
+            Progress.log("results written into %s", config.root().relativize(config.doc()));
         }
     }
 

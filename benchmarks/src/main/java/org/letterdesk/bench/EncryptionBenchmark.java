@@ -8,8 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,17 +46,6 @@ public final class EncryptionBenchmark {
         new EncryptionBenchmark(Config.fromEnvironment(root)).run();
     }
 
-    private static void log(String format, Object... args) {
-        Object[] all = new Object[args.length + 1];
-        all[0] = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
-        System.arraycopy(args, 0, all, 1, args.length);
-        System.out.printf(Locale.ROOT, "[%s] " + format + "%n", all);
-    }
-
-    private static String loadAverage() throws Exception {
-        return Files.readString(Path.of("/proc/loadavg")).strip().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
-    }
-
     private void run() throws Exception {
         long benchStart = System.nanoTime();
         try (Connection c = DriverManager.getConnection(config.adminJdbcUrl(), config.pgUser(), "");
@@ -66,8 +53,8 @@ public final class EncryptionBenchmark {
             st.execute("DROP DATABASE IF EXISTS " + config.database() + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + config.database());
         }
-        log("fresh database %s", config.database());
-        loadAverages.add("start " + loadAverage());
+        Progress.log("fresh database %s", config.database());
+        loadAverages.add("start " + Progress.loadAverage());
         int maxClients = config.clients().stream().mapToInt(Integer::intValue).max().orElse(1);
         Map<String, Map<Integer, List<ClosedLoop.Result>>> results = new HashMap<>();
         for (int round = 1; round <= config.runs(); round++) {
@@ -78,7 +65,7 @@ public final class EncryptionBenchmark {
                 Server server = Server.start(config, "encryption-" + servers + "-" + variant,
                         List.of("--letterdesk.personal-data.encryption=" + encrypted));
                 CpuProbe.serverPid = server.pid();
-                log("round %d: server %d up with encryption %s (pid %d)", round, servers, variant, server.pid());
+                Progress.log("round %d: server %d up with encryption %s (pid %d)", round, servers, variant, server.pid());
                 try (Http http = new Http(server.port, maxClients * 2 + 8)) {
                     // Unmeasured load first: a fresh JVM pays its JIT compilation in the first tens of seconds.
                     work.registrations(http, maxClients, null, 0, config.serverWarmupSeconds());
@@ -88,7 +75,7 @@ public final class EncryptionBenchmark {
                         results.computeIfAbsent(variant, v -> new HashMap<>())
                                 .computeIfAbsent(clients, c -> new ArrayList<>()).add(r);
                         storeSizes.add(String.format(Locale.ROOT, "%d/%s/%d: %,d", round, variant, clients, events));
-                        log("round %d encryption %-3s %2d clients: %.1f/s p50 %.2f ms p99 %.2f ms, %d errors; server "
+                        Progress.log("round %d encryption %-3s %2d clients: %.1f/s p50 %.2f ms p99 %.2f ms, %d errors; server "
                                         + "CPU per registration %.2f ms; store %,d events", round, variant, clients,
                                 r.throughput(), r.latency().percentileMillis(50), r.latency().percentileMillis(99),
                                 r.errors(), r.serverCpuMillisPerOp(), events);
@@ -100,7 +87,8 @@ public final class EncryptionBenchmark {
                     throw new IllegalStateException("server died; see " + server.log);
                 }
                 server.stop();
-                loadAverages.add(String.format(Locale.ROOT, "after round %d %s: %s", round, variant, loadAverage()));
+                loadAverages.add(String.format(Locale.ROOT, "after round %d %s: %s", round, variant,
+                        Progress.loadAverage()));
             }
         }
         for (int clients : config.clients()) {
@@ -144,7 +132,7 @@ public final class EncryptionBenchmark {
                 markdown, StandardCharsets.UTF_8);
         if (!config.quick()) {
             Report.writeInto(config.doc(), BEGIN, END, markdown);
-            log("results written into %s", config.root().relativize(config.doc()));
+            Progress.log("results written into %s", config.root().relativize(config.doc()));
         }
     }
 
