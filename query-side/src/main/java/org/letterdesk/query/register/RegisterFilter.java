@@ -25,6 +25,9 @@ import java.util.Map;
 public record RegisterFilter(String from, String to, LetterStatus status, Department department, Channel channel,
                              Category category, Boolean urgent, Boolean overdue, String q) {
 
+    /** The SQL function (migration V80) whose inlined body the register's n-gram index answers. */
+    private static final String SEARCH_FUNCTION = "letterdesk_register_search";
+
     public Specification<RegisterEntry> toSpecification(ZoneId zone, Instant now) {
         Instant fromInstant = QueryParameters.timeBound("from", from, zone, false);
         Instant toInstant = QueryParameters.timeBound("to", to, zone, true);
@@ -61,11 +64,22 @@ public record RegisterFilter(String from, String to, LetterStatus status, Depart
                 where.add(overdue ? isOverdue : cb.not(isOverdue));
             }
             if (q != null && !q.isBlank()) {
-                String pattern = "%" + q.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%";
-                where.add(cb.or(cb.like(cb.lower(root.get("subject")), pattern, '\\'),
-                        cb.like(cb.lower(root.get("coreRequest")), pattern, '\\'),
-                        cb.like(cb.lower(root.get("senderInfo")), pattern, '\\')));
+                String text = q.strip().toLowerCase();
+                // The n-gram index (migration V80) finds the rows holding the query's character or all its pairs of
+                // characters. For one or two characters that is the answer itself (no pair spans two columns: the
+                // stripped query cannot hold their separator, a line feed); a longer query is decided by LIKE over
+                // the three columns. A LIKE next to an exact index condition would be counted twice by the
+                // planner, whose estimate, far too small for a common word, then chose to sort every match
+                // instead of reading the newest rows until a page is full.
+                where.add(cb.isTrue(cb.function(SEARCH_FUNCTION, Boolean.class, root.get("subject"),
+                        root.get("coreRequest"), root.get("senderInfo"), cb.literal(text))));
+                if (text.codePointCount(0, text.length()) > 2) {
+                    String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%")
+                            .replace("_", "\\_") + "%";
+                    where.add(cb.or(cb.like(cb.lower(root.get("subject")), pattern, '\\'),
+                            cb.like(cb.lower(root.get("coreRequest")), pattern, '\\'),
+                            cb.like(cb.lower(root.get("senderInfo")), pattern, '\\')));
+                }
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
