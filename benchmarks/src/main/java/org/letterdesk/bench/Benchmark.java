@@ -105,11 +105,7 @@ public final class Benchmark {
             report.facts.put("Whole benchmark wall time", String.format(Locale.ROOT, "%.1f min",
                     (System.nanoTime() - benchStart) / 60e9));
             String markdown = report.markdown();
-            System.out.println();
-            System.out.println(markdown);
-            Files.createDirectories(config.outDir());
-            Files.writeString(config.outDir().resolve("comparisons-" + Instant.now().toString().replace(':', '-')
-                    + ".md"), markdown, StandardCharsets.UTF_8);
+            Report.keep(config, "comparisons", markdown);
             Progress.log("comparisons only (BENCH_COMPARISONS_ONLY): results not written into %s", config.doc());
             return;
         }
@@ -140,11 +136,7 @@ public final class Benchmark {
                 (System.nanoTime() - benchStart) / 60e9));
         targets(maxClients);
         String markdown = report.markdown();
-        System.out.println();
-        System.out.println(markdown);
-        Files.createDirectories(config.outDir());
-        Files.writeString(config.outDir().resolve("results-" + Instant.now().toString().replace(':', '-') + ".md"),
-                markdown, StandardCharsets.UTF_8);
+        Report.keep(config, "results", markdown);
         report.writeInto(config.doc());
         Progress.log("results written into %s", config.root().relativize(config.doc()));
     }

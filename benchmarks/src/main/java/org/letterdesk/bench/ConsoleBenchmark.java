@@ -183,11 +183,7 @@ public final class ConsoleBenchmark {
         report.facts.put("Whole run wall time", String.format(Locale.ROOT, "%.1f min",
                 (System.nanoTime() - benchStart) / 60e9));
         String markdown = report.markdown();
-        System.out.println();
-        System.out.println(markdown);
-        Files.createDirectories(config.outDir());
-        Files.writeString(config.outDir().resolve("console-" + Instant.now().toString().replace(':', '-') + ".md"),
-                markdown, StandardCharsets.UTF_8);
+        Report.keep(config, "console", markdown);
         if (!config.quick()) {
             Report.writeInto(config.doc(), BEGIN, END, markdown);
             Progress.log("results written into %s", config.root().relativize(config.doc()));

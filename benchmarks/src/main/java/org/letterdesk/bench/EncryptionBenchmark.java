@@ -1,13 +1,10 @@
 package org.letterdesk.bench;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -125,11 +122,7 @@ public final class EncryptionBenchmark {
                 (System.nanoTime() - benchStart) / 60e9));
         String markdown = report.markdown().replace("### Targets of the issue\n\n| Target | Measured | Verdict |\n"
                 + "|---|---|---|\n\n", "");
-        System.out.println();
-        System.out.println(markdown);
-        Files.createDirectories(config.outDir());
-        Files.writeString(config.outDir().resolve("encryption-" + Instant.now().toString().replace(':', '-') + ".md"),
-                markdown, StandardCharsets.UTF_8);
+        Report.keep(config, "encryption", markdown);
         if (!config.quick()) {
             Report.writeInto(config.doc(), BEGIN, END, markdown);
             Progress.log("results written into %s", config.root().relativize(config.doc()));

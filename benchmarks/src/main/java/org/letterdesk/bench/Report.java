@@ -118,6 +118,15 @@ final class Report {
         writeInto(doc, BEGIN, END, markdown());
     }
 
+    /** Prints a run's table and keeps a copy, {@code <name>-<time>.md}, in the output directory. */
+    static void keep(Config config, String name, String markdown) throws Exception {
+        System.out.println();
+        System.out.println(markdown);
+        Files.createDirectories(config.outDir());
+        Files.writeString(config.outDir().resolve(name + "-" + java.time.Instant.now().toString().replace(':', '-')
+                + ".md"), markdown, StandardCharsets.UTF_8);
+    }
+
     /** Replaces the section between the given markers of the doc (appends them if missing). */
     static void writeInto(Path doc, String begin, String end, String markdown) throws Exception {
         String section = begin + "\n" + markdown + end;
