@@ -44,6 +44,17 @@ public final class ConsoleBenchmark {
     private record Screen(String title, String user, String route) {
     }
 
+    /**
+     * One page load: the screen drawn, the slowest /api/ request it waited for, and the console's shell ready (the
+     * route's start: scripts loaded, /api/me answered).
+     */
+    private record PageLoad(double drawnMillis, double slowestApiMillis, double shellMillis) {
+    }
+
+    private static long nanos(double millis) {
+        return (long) (millis * 1e6);
+    }
+
     private final Config config;
     private final Report report = new Report();
     private final long targetEvents;
@@ -127,11 +138,11 @@ public final class ConsoleBenchmark {
                     Stats drawn = new Stats();
                     Stats api = new Stats();
                     for (int i = 0; i < warmupLoads + loads; i++) {
-                        double[] timing = load(driver, base, screen);
+                        PageLoad timing = load(driver, base, screen);
                         if (i >= warmupLoads) {
-                            drawn.add((long) (timing[0] * 1e6));
-                            api.add((long) (timing[1] * 1e6));
-                            shell.add((long) (timing[2] * 1e6));
+                            drawn.add(nanos(timing.drawnMillis()));
+                            api.add(nanos(timing.slowestApiMillis()));
+                            shell.add(nanos(timing.shellMillis()));
                         }
                     }
                     p50.computeIfAbsent(screen, s -> new ArrayList<>()).add(drawn.percentileMillis(50));
@@ -215,11 +226,8 @@ public final class ConsoleBenchmark {
                 .until(d -> d.findElement(By.id("main")).getAttribute("data-screen") != null);
     }
 
-    /**
-     * One full page load of the screen: {first render, slowest /api/ request of that load, the shell ready (the
-     * route's start)}, in ms.
-     */
-    private static double[] load(ChromeDriver driver, String base, Screen screen) {
+    /** One full page load of the screen, in ms from the navigation's start. */
+    private static PageLoad load(ChromeDriver driver, String base, Screen screen) {
         driver.get("about:blank");
         driver.get(base + "/#/" + screen.route());
         String path = screen.route().split("[/?]")[0];
@@ -238,8 +246,8 @@ public final class ConsoleBenchmark {
                     .reduce((max, r) => Math.max(max, r.duration), 0);""");
         Object shell = driver.executeScript(
                 "return performance.getEntriesByName('letterdesk:route')[0].startTime;");
-        return new double[] {((Number) drawn).doubleValue(), ((Number) api).doubleValue(),
-                ((Number) shell).doubleValue()};
+        return new PageLoad(((Number) drawn).doubleValue(), ((Number) api).doubleValue(),
+                ((Number) shell).doubleValue());
     }
 
     private static String version(Path chromium) {
