@@ -8,8 +8,9 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.letterdesk.command.sender.PersonalDataCipher;
 import org.letterdesk.events.PersonalDataEvent;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
@@ -32,11 +33,17 @@ final class PersonalDataSerializer implements Serializer {
 
     private final Serializer delegate;
     private final Supplier<PersonalDataCipher> cipher;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final ObjectMapper mapper;
 
     PersonalDataSerializer(Serializer delegate, Supplier<PersonalDataCipher> cipher) {
         this.delegate = delegate;
         this.cipher = cipher;
+        // The delegate's mapper, so that sealed events are written and read exactly as the delegate would.
+        if (!(delegate instanceof Jackson3Serializer jackson)) {
+            throw new IllegalStateException("Personal-data encryption needs the jackson3 event serializer, not "
+                    + delegate.getClass().getName());
+        }
+        this.mapper = jackson.getObjectMapper();
     }
 
     @Override
@@ -44,12 +51,13 @@ final class PersonalDataSerializer implements Serializer {
         if (!(object instanceof PersonalDataEvent event) || event.personalDataKey() == null) {
             return delegate.serialize(object, expectedRepresentation);
         }
-        SerializedObject<String> clear = delegate.serialize(object, String.class);
-        JsonNode tree = json.readTree(clear.getData());
+        // Straight to a tree with the delegate's own mapper: writing the clear text first and parsing it again cost
+        // as much as the rest of the serialization.
+        JsonNode tree = mapper.valueToTree(object);
         String keyId = event.personalDataKey();
         rewrite(tree, value -> cipher.get().encrypt(keyId, value));
-        SerializedObject<String> sealed = new SimpleSerializedObject<>(json.writeValueAsString(tree), String.class,
-                clear.getType());
+        SerializedObject<String> sealed = new SimpleSerializedObject<>(mapper.writeValueAsString(tree), String.class,
+                delegate.typeForClass(object.getClass()));
         return getConverter().convert(sealed, expectedRepresentation);
     }
 
@@ -62,10 +70,11 @@ final class PersonalDataSerializer implements Serializer {
         if (!text.contains(PersonalDataCipher.PREFIX)) {
             return delegate.deserialize(serializedObject);
         }
-        JsonNode tree = json.readTree(text);
+        JsonNode tree = mapper.readTree(text);
         rewrite(tree, value -> cipher.get().decrypt(value));
-        return delegate.deserialize(new SimpleSerializedObject<>(json.writeValueAsString(tree), String.class,
-                serializedObject.getType()));
+        @SuppressWarnings("unchecked")
+        T payload = (T) mapper.treeToValue(tree, delegate.classForType(serializedObject.getType()));
+        return payload;
     }
 
     private boolean mayCarryPersonalData(SerializedType type) {
