@@ -110,8 +110,8 @@ public class Intake {
 
     /**
      * Registers the letter: its deadlines computed and scheduled, then its register number taken, then its events.
-     * Everything that writes to the database goes before the register number: the number's row lock serialises the
-     * year's registrations from there to the commit, so it must cover as little as possible.
+     * A registration without a reserved number locks the year's counter from there to the commit (decision 0008),
+     * so the number comes last.
      */
     public RegistrationResult register(RegisterLetter cmd, SerialNumbers serialNumbers, SenderMatching senders,
                                        DeadlinePlanner planner, DeadlineManager deadlineManager, Instant now,
@@ -139,7 +139,7 @@ public class Intake {
         // The match is made once, here, and recorded in the event: a replay never matches again. Its count is the
         // one 信访次数 of every letter (a petition records it again for the petition form).
         SenderMatch match = senders.match(cmd.letterId(), cmd.sender());
-        String serial = serialNumbers.next(cmd.receivedAt().atZone(zone).getYear());
+        String serial = serialNumbers.take(SerialNumbers.yearOf(cmd.receivedAt(), zone), cmd.serialClaim());
         apply(new LetterReceived(cmd.letterId(), serial, cmd.channel(), cmd.receivedAt(), cmd.sender(),
                 cmd.subject(), cmd.coreRequest(), cmd.category(), cmd.attachments(), cmd.remarks(),
                 match.senderId(), match.repeatCount(), cmd.collective()));

@@ -23,19 +23,35 @@ public final class IntakeCommands {
     /**
      * @param related the earlier letter this one is linked to, as it stood at registration, or null
      * @param routing the department the registration names, or the one a routing rule chose, or null
+     * @param serialClaim the register number reserved for this registration, or null to take one in its transaction
      */
     public record RegisterLetter(@TargetAggregateIdentifier String letterId, Channel channel, Instant receivedAt,
                                  Sender sender, String subject, String coreRequest, Category category,
                                  List<Attachment> attachments, String remarks, String urgentReason,
                                  Collective collective, RelatedMatter related, Routing routing,
-                                 Referral referral) {
+                                 Referral referral, SerialClaim serialClaim) {
+
+        /** A registration with every part, taking its register number in its transaction. */
+        public RegisterLetter(String letterId, Channel channel, Instant receivedAt, Sender sender, String subject,
+                              String coreRequest, Category category, List<Attachment> attachments, String remarks,
+                              String urgentReason, Collective collective, RelatedMatter related, Routing routing,
+                              Referral referral) {
+            this(letterId, channel, receivedAt, sender, subject, coreRequest, category, attachments, remarks,
+                    urgentReason, collective, related, routing, referral, null);
+        }
+
+        /** The same registration with the register number reserved for it. */
+        public RegisterLetter withSerialClaim(SerialClaim claim) {
+            return new RegisterLetter(letterId, channel, receivedAt, sender, subject, coreRequest, category,
+                    attachments, remarks, urgentReason, collective, related, routing, referral, claim);
+        }
 
         /** A registration of one person's letter. */
         public RegisterLetter(String letterId, Channel channel, Instant receivedAt, Sender sender, String subject,
                               String coreRequest, Category category, List<Attachment> attachments, String remarks,
                               String urgentReason) {
             this(letterId, channel, receivedAt, sender, subject, coreRequest, category, attachments, remarks,
-                    urgentReason, null, null, null, null);
+                    urgentReason, null, null, null, null, null);
         }
 
         /** A registration of a collective letter or one person's, without the special procedures. */
@@ -43,7 +59,7 @@ public final class IntakeCommands {
                               String coreRequest, Category category, List<Attachment> attachments, String remarks,
                               String urgentReason, Collective collective) {
             this(letterId, channel, receivedAt, sender, subject, coreRequest, category, attachments, remarks,
-                    urgentReason, collective, null, null, null);
+                    urgentReason, collective, null, null, null, null);
         }
 
         /** A registration of one person's letter with the special procedures' parts. */
@@ -51,7 +67,7 @@ public final class IntakeCommands {
                               String coreRequest, Category category, List<Attachment> attachments, String remarks,
                               String urgentReason, RelatedMatter related, Routing routing, Referral referral) {
             this(letterId, channel, receivedAt, sender, subject, coreRequest, category, attachments, remarks,
-                    urgentReason, null, related, routing, referral);
+                    urgentReason, null, related, routing, referral, null);
         }
     }
 

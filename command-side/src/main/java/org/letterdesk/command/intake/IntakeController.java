@@ -38,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,15 +56,19 @@ class IntakeController {
     private final Clock clock;
     private final OffsetDateTime earliestReceipt;
     private final AttachmentReferences attachmentReferences;
+    private final SerialClaims serialClaims;
+    private final ZoneId zone;
 
-    IntakeController(CommandRunner commands, CommandGateway gateway, Router router, Clock clock,
-                     AttachmentReferences attachmentReferences,
+    IntakeController(CommandRunner commands, CommandGateway gateway, Router router, Clock clock, ZoneId zone,
+                     AttachmentReferences attachmentReferences, SerialClaims serialClaims,
                      @Value("${letterdesk.intake.earliest-received-at:" + ReceiptTime.DEFAULT_EARLIEST + "}")
                      String earliestReceipt) {
         this.commands = commands;
         this.gateway = gateway;
         this.router = router;
         this.clock = clock;
+        this.zone = zone;
+        this.serialClaims = serialClaims;
         this.earliestReceipt = ReceiptTime.earliest(earliestReceipt);
         this.attachmentReferences = attachmentReferences;
     }
@@ -99,12 +104,38 @@ class IntakeController {
                 .map(rule -> new Routing(rule.department(), rule.id())).orElse(null);
         String letterId = LetterIds.next(clock.instant()).toString();
         List<org.letterdesk.events.Attachment> attachments = attachmentReferences.resolve(body.attachments());
-        return commands.send(actor, request, body, version -> new RegisterLetter(letterId, body.channel(),
+        RegisterLetter registration = new RegisterLetter(letterId, body.channel(),
                 body.receivedAt().toInstant(), body.sender().toSender(), body.subject().strip(),
                 body.coreRequest().strip(), body.category(), attachments, body.remarks(), body.urgentReason(),
                 body.collective() == null ? null : body.collective().toCollective(),
-                related, routing, body.referral() == null ? null : body.referral().toReferral()),
-                RegistrationResult.class, HttpStatus.CREATED);
+                related, routing, body.referral() == null ? null : body.referral().toReferral());
+        // Reserved last, just before the command: everything that can refuse the request has run.
+        SerialClaim claim = serialClaims.claim(SerialNumbers.yearOf(registration.receivedAt(), zone)).orElse(null);
+        try {
+            ResponseEntity<RegistrationResult> registered = commands.send(actor, request, body,
+                    version -> registration.withSerialClaim(claim), RegistrationResult.class, HttpStatus.CREATED);
+            if (claim != null && request.idempotencyKey() != null) {
+                // A repeated request is answered from its first response without registering: nothing used it.
+                release(claim, null);
+            }
+            return registered;
+        } catch (RuntimeException e) {
+            if (claim != null) {
+                release(claim, e);
+            }
+            throw e;
+        }
+    }
+
+    private void release(SerialClaim claim, RuntimeException failure) {
+        try {
+            serialClaims.release(claim);
+        } catch (RuntimeException e) {
+            // The reservation then expires on its own; the registration's own answer stands.
+            if (failure != null) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     /** The earlier letter as it stands now: whether its matter is already final. */

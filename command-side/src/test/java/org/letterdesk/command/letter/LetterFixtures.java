@@ -29,6 +29,7 @@ import org.letterdesk.command.intake.IntakeCommands.MarkUrgent;
 import org.letterdesk.command.intake.IntakeCommands.RecordFirstContact;
 import org.letterdesk.command.intake.IntakeCommands.RegisterLetter;
 import org.letterdesk.command.intake.SenderMatching;
+import org.letterdesk.command.intake.SerialClaim;
 import org.letterdesk.command.intake.SerialNumbers;
 import org.letterdesk.command.procedure.CommandResult;
 import org.letterdesk.command.reply.ReplyCommands.RecordFollowUp;
@@ -134,7 +135,19 @@ final class LetterFixtures {
         AggregateTestFixture<Letter> fixture = new AggregateTestFixture<>(Letter.class);
         // The fixture's own StubDeadlineManager is already an injectable resource, so handler parameters of type
         // DeadlineManager resolve to it without registering anything.
-        fixture.registerInjectableResource((SerialNumbers) year -> year + "-000001");
+        fixture.registerInjectableResource(new SerialNumbers() {
+            @Override
+            public String next(int year) {
+                return year + "-000001";
+            }
+
+            // As the database's: a reservation of the letter's year is its number.
+            @Override
+            public String take(int year, SerialClaim claim) {
+                return claim != null && claim.year() == year ? SerialNumbers.format(year, claim.number())
+                        : next(year);
+            }
+        });
         fixture.registerInjectableResource((SenderMatching) (letterId, sender) -> new SenderMatching.SenderMatch(
                 SENDER_ID, 0));
         fixture.registerInjectableResource(PLANNER);

@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.letterdesk.command.contentreview.ContentReviewCommands;
+import org.letterdesk.command.intake.SerialClaim;
 import org.letterdesk.command.reply.ReplyCommands;
 import org.letterdesk.events.*;
 import org.letterdesk.problem.ProblemCode;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.letterdesk.command.letter.LetterFixtures.*;
 
@@ -47,6 +49,29 @@ class LetterIntakeTest {
                 .expectResultMessagePayloadMatching(result(LetterStatus.RECEIVED,
                         "deadlines", Map.of("firstResponseDue", firstResponseDue, "replyDue", replyDue)))
                 .expectResultMessagePayloadMatching(resultAtVersion(2));
+    }
+
+    @Test
+    void registrationTakesTheNumberReservedForItInTheYearOfReceiptInTheOrganisationsZone() {
+        // 07:30 on New Year's Day in Shanghai is 2026 there, still 2025 in UTC.
+        Instant receivedAt = at("2026-01-01T07:30+08:00");
+        fixture.givenNoPriorActivity()
+                .when(register(Channel.LETTER, receivedAt, null)
+                        .withSerialClaim(new SerialClaim(2026, 42, UUID.randomUUID())), asClerk())
+                .expectEventsMatching(eventsIncluding("LetterReceived numbered 2026-000042",
+                        payload -> payload instanceof LetterReceived received
+                                && received.serialNo().equals("2026-000042")));
+    }
+
+    @Test
+    void aNumberReservedForAnotherYearIsNotTaken() {
+        Instant receivedAt = at("2026-01-01T07:30+08:00");
+        fixture.givenNoPriorActivity()
+                .when(register(Channel.LETTER, receivedAt, null)
+                        .withSerialClaim(new SerialClaim(2025, 42, UUID.randomUUID())), asClerk())
+                .expectEventsMatching(eventsIncluding("LetterReceived numbered by its own year, 2026-000001",
+                        payload -> payload instanceof LetterReceived received
+                                && received.serialNo().equals("2026-000001")));
     }
 
     @Test
