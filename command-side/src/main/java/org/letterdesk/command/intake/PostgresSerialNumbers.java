@@ -3,11 +3,9 @@ package org.letterdesk.command.intake;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +16,7 @@ import java.util.UUID;
  * One counter row per year ({@code register_serial}) and the numbers reserved but not yet used
  * ({@code register_serial_claim}), decision 0008.
  * <p>
- * A registration sent over HTTP reserves its number first, in a short transaction of its own, and takes it inside
+ * A registration sent over HTTP reserves its number first, in one statement of its own, and takes it inside
  * its registering transaction by deleting the reservation: the counter's row lock is held only for the reservation,
  * not until the registration commits, and a rolled-back registration leaves its reservation behind for the next one.
  * Registrations without a reservation (e-mail intake) take a left-behind number or increment the counter inside
@@ -28,13 +26,11 @@ import java.util.UUID;
 class PostgresSerialNumbers implements SerialNumbers, SerialClaims {
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate ownTransaction;
     private final long expirySeconds;
 
-    PostgresSerialNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+    PostgresSerialNumbers(JdbcTemplate jdbc,
                           @Value("${letterdesk.intake.serial-claim-expiry:PT30S}") Duration expiry) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
         this.expirySeconds = Math.max(1, expiry.toSeconds());
     }
 
@@ -46,29 +42,28 @@ class PostgresSerialNumbers implements SerialNumbers, SerialClaims {
             return Optional.empty();
         }
         UUID token = UUID.randomUUID();
-        Long number = ownTransaction.execute(status -> {
-            // Safe without waiting for the disk: a registration that uses this number commits after it, and its
-            // flush writes this commit too; if neither reached the disk, neither happened.
-            jdbc.execute("SET LOCAL synchronous_commit = off");
-            Long left = single(jdbc.queryForList("""
+        // One statement outside any transaction: the counter's row lock lasts its execution and commit, with no
+        // round trip to this process (which may be waiting for a CPU) in between. The lowest number left behind
+        // goes first; only without one is the counter incremented.
+        Long number = jdbc.queryForObject("""
+                WITH left_behind AS (
                     UPDATE register_serial_claim SET token = ?, claimed_at = now()
                     WHERE (serial_year, serial_no) = (
                         SELECT serial_year, serial_no FROM register_serial_claim
                         WHERE serial_year = ? AND claimed_at < now() - make_interval(secs => ?)
                         ORDER BY serial_no LIMIT 1 FOR UPDATE SKIP LOCKED)
-                    RETURNING serial_no""", Long.class, token, year, expirySeconds));
-            if (left != null) {
-                return left;
-            }
-            return jdbc.queryForObject("""
-                    WITH counted AS (
-                        INSERT INTO register_serial (serial_year, last_no) VALUES (?, 1)
-                        ON CONFLICT (serial_year) DO UPDATE SET last_no = register_serial.last_no + 1
-                        RETURNING last_no)
+                    RETURNING serial_no),
+                counted AS (
+                    INSERT INTO register_serial (serial_year, last_no)
+                    SELECT ?, 1 WHERE NOT EXISTS (SELECT FROM left_behind)
+                    ON CONFLICT (serial_year) DO UPDATE SET last_no = register_serial.last_no + 1
+                    RETURNING last_no),
+                reserved AS (
                     INSERT INTO register_serial_claim (serial_year, serial_no, token)
                     SELECT ?, last_no, ? FROM counted
-                    RETURNING serial_no""", Long.class, year, year, token);
-        });
+                    RETURNING serial_no)
+                SELECT serial_no FROM left_behind UNION ALL SELECT serial_no FROM reserved""",
+                Long.class, token, year, expirySeconds, year, year, token);
         return Optional.of(new SerialClaim(year, number, token));
     }
 
