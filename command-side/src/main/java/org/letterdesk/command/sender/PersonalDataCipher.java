@@ -20,6 +20,14 @@ public final class PersonalDataCipher {
 
     public static final String PREFIX = "ENC1:";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A cipher per thread, initialised anew (key, fresh nonce) for each value: looking it up was the dear part. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is always available", e);
+        }
+    });
 
     private final SenderKeys keys;
 
@@ -38,7 +46,7 @@ public final class PersonalDataCipher {
         try {
             byte[] nonce = new byte[12];
             RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.keyFor(keyId), new GCMParameterSpec(128, nonce));
             cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
@@ -64,7 +72,7 @@ public final class PersonalDataCipher {
         }
         try {
             byte[] in = Base64.getDecoder().decode(stored.substring(split + 1));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(128, in, 0, 12));
             cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,13 +56,42 @@ public class SenderKeys {
         if (cached != null) {
             return Optional.of(cached);
         }
+        // A registration encrypts several fields of two events with one new sender's key: read it once per
+        // transaction (it joins the shared cache only when that transaction commits).
+        Map<String, SecretKey> ofTransaction = transactionKeys();
+        if (ofTransaction != null && ofTransaction.containsKey(keyId)) {
+            return Optional.of(ofTransaction.get(keyId));
+        }
         List<byte[]> rows = jdbc.queryForList("SELECT secret FROM sender_key WHERE key_id = ?", byte[].class, keyId);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         SecretKey key = new SecretKeySpec(rows.get(0), "AES");
+        if (ofTransaction != null) {
+            ofTransaction.put(keyId, key);
+        }
         afterCommit(() -> cache.put(keyId, key));
         return Optional.of(key);
+    }
+
+    /** The keys read in the current transaction, or null outside one. */
+    @SuppressWarnings("unchecked")
+    private Map<String, SecretKey> transactionKeys() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Map<String, SecretKey> keys = (Map<String, SecretKey>) TransactionSynchronizationManager.getResource(this);
+        if (keys == null) {
+            keys = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, keys);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(SenderKeys.this);
+                }
+            });
+        }
+        return keys;
     }
 
     /** Destroys the keys (in the caller's transaction); they leave the cache at once and again after commit. */
@@ -69,6 +99,10 @@ public class SenderKeys {
         for (String keyId : keyIds) {
             jdbc.update("DELETE FROM sender_key WHERE key_id = ?", keyId);
             cache.remove(keyId);
+            Map<String, SecretKey> ofTransaction = transactionKeys();
+            if (ofTransaction != null) {
+                ofTransaction.remove(keyId);
+            }
         }
         afterCommit(() -> {
             keyIds.forEach(cache::remove);
