@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The reads users wait for on a large store (docs/benchmarks.md, "Reads at scale"): builds the server and the
+# harness, then runs ReadsBenchmark on its own database (BENCH_DB, default letterdesk_bench_reads) of the PostgreSQL
+# at 127.0.0.1:5432. It bulk-loads BENCH_READS_EVENTS events (30 000 000; BENCH_LOAD_MINUTES bounds the loading),
+# registers BENCH_READS_OPEN_LETTERS (3000) open letters over HTTP, and measures the register's export (CSV, XLSX),
+# its search, the monthly quality analysis, the busiest department's work list and sender files, each next to raw
+# SQL. BENCH_READS_REUSE=1 keeps a store an earlier run loaded; BENCH_READS_LOAD_ONLY=1 only loads.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  ./mvnw -B -q -pl app -am package -DskipTests
+  ./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests
+fi
+PG_HOST="${BENCH_PG_HOST:-127.0.0.1}"
+PG_PORT="${BENCH_PG_PORT:-5432}"
+pg_isready -h "$PG_HOST" -p "$PG_PORT" >/dev/null || { echo "No PostgreSQL answers at $PG_HOST:$PG_PORT" >&2; exit 1; }
+export BENCH_DB="${BENCH_DB:-letterdesk_bench_reads}"
+export BENCH_LOAD_MINUTES="${BENCH_LOAD_MINUTES:-60}"
+exec java -Xmx${BENCH_HARNESS_HEAP:-3g} \
+  -cp "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
+  org.letterdesk.bench.ReadsBenchmark "$PWD"
