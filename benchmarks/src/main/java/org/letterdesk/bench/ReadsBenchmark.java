@@ -280,7 +280,7 @@ public final class ReadsBenchmark {
      */
     private void registerOpenLetters(Http http, Connection sql) throws Exception {
         long open = single(sql, "SELECT count(*) FROM worklist_entry");
-        if (open >= openLetters) {
+        if (open >= openLetters && single(sql, "SELECT count(*) FROM sender_file_letter") >= openLetters) {
             Progress.log("%,d open letters already there", open);
             return;
         }
@@ -304,7 +304,9 @@ public final class ReadsBenchmark {
                 (System.nanoTime() - started) / 1e9);
         // The work list and sender files are projections: wait until they hold them.
         long until = System.nanoTime() + 120_000_000_000L;
-        while (single(sql, "SELECT count(*) FROM worklist_entry") < openLetters && System.nanoTime() < until) {
+        while ((single(sql, "SELECT count(*) FROM worklist_entry") < openLetters
+                || single(sql, "SELECT count(*) FROM sender_file_letter") < openLetters)
+                && System.nanoTime() < until) {
             Thread.sleep(500);
         }
     }
