@@ -4,9 +4,14 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 
+import org.letterdesk.problem.LetterdeskProblem;
+import org.letterdesk.problem.ProblemCode;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /** Streams the filtered register from the database into a CSV or XLSX file. */
 @Component
@@ -21,8 +26,8 @@ class RegisterExporter {
     }
 
     /**
-     * Writes the file and returns the number of letters in it. CSV goes out row by row while the database is read;
-     * XLSX rows are buffered in a temporary file and {@code out} is touched only once the database read succeeded.
+     * Writes the file and returns the number of letters in it. Both formats go out row by row while the database is
+     * read.
      */
     long write(RegisterExportFormat format, Specification<RegisterEntry> filter, Sort sort, Instant now,
                OutputStream out) throws IOException {
@@ -43,10 +48,17 @@ class RegisterExporter {
 
     private long xlsx(Specification<RegisterEntry> filter, Sort sort, Instant now, OutputStream out)
             throws IOException {
-        try (RegisterXlsxWriter xlsx = new RegisterXlsxWriter(columns.columns())) {
-            long count = rows.forEach(filter, sort, entry -> xlsx.row(columns.values(entry, now)));
-            xlsx.writeTo(out);
-            return count;
+        // Counted first: once rows stream out, a refusal can no longer reach the client as a problem.
+        long letters = rows.count(filter);
+        if (letters > RegisterXlsxWriter.MAX_ROWS - 1) {
+            throw new LetterdeskProblem(ProblemCode.VALIDATION_FAILED, "More than " + (RegisterXlsxWriter.MAX_ROWS - 1)
+                    + " letters do not fit in one worksheet; narrow the filter or export CSV",
+                    Map.of("errors", List.of(Map.of("field", "format",
+                            "message", "xlsx holds at most " + (RegisterXlsxWriter.MAX_ROWS - 1) + " rows"))));
         }
+        RegisterXlsxWriter xlsx = new RegisterXlsxWriter(columns.columns(), out);
+        long count = rows.forEach(filter, sort, entry -> xlsx.row(columns.values(entry, now)));
+        xlsx.finish();
+        return count;
     }
 }

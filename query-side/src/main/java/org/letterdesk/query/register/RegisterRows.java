@@ -77,6 +77,22 @@ class RegisterRows {
         }
     }
 
+    /** How many rows match (a whole register's count may take longer than the ordinary bound, as its read may). */
+    long count(Specification<RegisterEntry> filter) {
+        return readOnly.execute(status -> {
+            entityManager.unwrap(Session.class).doWork(connection ->
+                    LongStatements.liftForTransaction(connection, longStatementTimeout));
+            CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+            CriteriaQuery<Long> query = cb.createQuery(Long.class);
+            Root<RegisterEntry> root = query.from(RegisterEntry.class);
+            Predicate where = filter.toPredicate(root, query, cb);
+            if (where != null) {
+                query.where(where);
+            }
+            return entityManager.createQuery(query.select(cb.count(root))).getSingleResult();
+        });
+    }
+
     private Stream<RegisterEntry> query(Specification<RegisterEntry> filter, Sort sort) {
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
         CriteriaQuery<RegisterEntry> query = cb.createQuery(RegisterEntry.class);
