@@ -6,15 +6,9 @@
 # BENCH_SERVER_WARMUP_S (45) seconds of unmeasured registrations warm each server up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  ./mvnw -B -q -pl app -am package -DskipTests
-  ./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests
-fi
-PG_HOST="${BENCH_PG_HOST:-127.0.0.1}"
-PG_PORT="${BENCH_PG_PORT:-5432}"
-pg_isready -h "$PG_HOST" -p "$PG_PORT" >/dev/null || { echo "No PostgreSQL answers at $PG_HOST:$PG_PORT" >&2; exit 1; }
+. scripts/lib/benchmark-common.sh
+bench_build
+bench_require_postgres
 export BENCH_DB="${BENCH_DB:-letterdesk_bench_encryption}"
 export BENCH_SERVER_WARMUP_S="${BENCH_SERVER_WARMUP_S:-45}"
-exec java -Xmx${BENCH_HARNESS_HEAP:-1g} \
-  -cp "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
-  org.letterdesk.bench.EncryptionBenchmark "$PWD"
+bench_run EncryptionBenchmark "${BENCH_HARNESS_HEAP:-1g}"

@@ -5,6 +5,6 @@
 # BENCH_MAIL_ROUNDS (default 3) rounds, BENCH_MAIL_WARM=0 leaves out the second (warm) intake of each round.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -pl app -am package -DskipTests
-./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests
+. scripts/lib/benchmark-common.sh
+bench_build
 exec java -cp "benchmarks/target/classes:benchmarks/target/lib/*" org.letterdesk.bench.MailBenchmark "$PWD"

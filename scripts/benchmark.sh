@@ -7,24 +7,10 @@
 # comparisons alone, BENCH_RT=0 without RT).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/benchmark-common.sh
 
-PG_HOST="${BENCH_PG_HOST:-127.0.0.1}"
-PG_PORT="${BENCH_PG_PORT:-5432}"
-
-echo "== Building the server and the benchmark harness"
-./mvnw -B -q -pl app -am package -DskipTests
-./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests
-
-if ! pg_isready -h "$PG_HOST" -p "$PG_PORT" >/dev/null 2>&1; then
-  if command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
-    echo "== Starting the local PostgreSQL"
-    for version in $(ls /etc/postgresql); do
-      pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
-    done
-  fi
-  for _ in $(seq 1 30); do pg_isready -h "$PG_HOST" -p "$PG_PORT" >/dev/null 2>&1 && break; sleep 1; done
-fi
-pg_isready -h "$PG_HOST" -p "$PG_PORT" >/dev/null || { echo "No PostgreSQL answers at $PG_HOST:$PG_PORT" >&2; exit 1; }
+bench_build
+bench_require_postgres
 
 case "${BENCH_RT:-1}" in
   0|false|no) ;;
@@ -37,6 +23,4 @@ case "${BENCH_RT:-1}" in
 esac
 
 echo "== Running the benchmark"
-exec java -Xmx${BENCH_HARNESS_HEAP:-3g} \
-  -cp "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
-  org.letterdesk.bench.Benchmark "$PWD"
+bench_run Benchmark "${BENCH_HARNESS_HEAP:-3g}"

@@ -9,11 +9,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,27 +75,10 @@ public final class ConsoleBenchmark {
                     + " (apt-get install -y chromium chromium-driver)");
         }
         long benchStart = System.nanoTime();
-        try (Connection c = DriverManager.getConnection(config.adminJdbcUrl(), config.pgUser(), "");
-             Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + config.database() + " WITH (FORCE)");
-            st.execute("CREATE DATABASE " + config.database());
-        }
         report.facts.put("Load average at start (1/5/15 min)", Progress.loadAverage());
-
-        // The server makes the schema; the loader then fills the store and the read models in bulk.
-        Server migrating = Server.start(config, "console-schema");
-        migrating.stop();
-        StoreLoader loader = new StoreLoader(config, targetEvents);
-        StoreLoader.Stage stage = loader.loadTo(targetEvents, Instant.now().plus(Duration.ofMinutes(
-                config.loadMinutes())));
-        Progress.log("store at %,d events (%,d letters loaded in %.0f s: %s)", stage.eventsInStore(), stage.lettersLoaded(),
-                stage.seconds(), stage.stoppedBecause());
-        StoreLoader.Compaction compaction = loader.compactClosedMonths();
-        Progress.log("closed months rewritten in letter order: %d months", compaction.months());
-        report.facts.put("Store", String.format(Locale.ROOT, "%,d events, %,d letters loaded (%s; database %.1f GiB); "
-                        + "closed months rewritten in letter order as the server's maintenance does (%d months)",
-                stage.eventsInStore(), stage.lettersLoaded(), stage.stoppedBecause(),
-                stage.databaseBytes() / (double) (1L << 30), compaction.months()));
+        StoreLoader.FreshStore store = StoreLoader.freshStore(config, targetEvents, "console");
+        StoreLoader loader = store.loader();
+        report.facts.put("Store", store.describe());
 
         Server server = Server.start(config, "console");
         Progress.log("server up on port %d (pid %d)", server.port, server.pid());

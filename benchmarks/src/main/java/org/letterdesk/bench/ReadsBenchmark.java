@@ -233,25 +233,7 @@ public final class ReadsBenchmark {
     // ---------------------------------------------------------------- the store
 
     private void load() throws Exception {
-        try (Connection c = DriverManager.getConnection(config.adminJdbcUrl(), config.pgUser(), "");
-             Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + config.database() + " WITH (FORCE)");
-            st.execute("CREATE DATABASE " + config.database());
-        }
-        // The server makes the schema; the loader then fills the store and the read models in bulk.
-        Server migrating = Server.start(config, "reads-schema");
-        migrating.stop();
-        StoreLoader loader = new StoreLoader(config, targetEvents);
-        StoreLoader.Stage stage = loader.loadTo(targetEvents, Instant.now().plus(Duration.ofMinutes(
-                config.loadMinutes())));
-        Progress.log("store at %,d events (%,d letters loaded in %.0f s: %s)", stage.eventsInStore(),
-                stage.lettersLoaded(), stage.seconds(), stage.stoppedBecause());
-        StoreLoader.Compaction compaction = loader.compactClosedMonths();
-        Progress.log("closed months rewritten in letter order: %d months", compaction.months());
-        report.facts.put("Store", String.format(Locale.ROOT, "%,d events, %,d letters loaded in %.0f min (%s; "
-                        + "database %.1f GiB); closed months rewritten in letter order as the server's maintenance "
-                        + "does (%d months)", stage.eventsInStore(), stage.lettersLoaded(), stage.seconds() / 60,
-                stage.stoppedBecause(), stage.databaseBytes() / (double) (1L << 30), compaction.months()));
+        report.facts.put("Store", StoreLoader.freshStore(config, targetEvents, "reads").describe());
     }
 
     private long eventsInStore() {
@@ -367,14 +349,8 @@ public final class ReadsBenchmark {
     }
 
     private List<String> months(Connection sql) throws Exception {
-        List<String> months = new ArrayList<>();
-        try (Statement st = sql.createStatement();
-             ResultSet rs = st.executeQuery("SELECT DISTINCT to_char(received_at AT TIME ZONE '" + ZONE
-                     + "', 'YYYY-MM') FROM quality_letter_fact")) {
-            while (rs.next()) {
-                months.add(rs.getString(1));
-            }
-        }
+        List<String> months = strings(sql, "SELECT DISTINCT to_char(received_at AT TIME ZONE '" + ZONE
+                + "', 'YYYY-MM') FROM quality_letter_fact");
         // Only whole months that have ended: the analysis of the current month is another question.
         String now = YearMonth.now().toString();
         months.removeIf(m -> m.compareTo(now) >= 0);
@@ -385,17 +361,21 @@ public final class ReadsBenchmark {
     }
 
     private List<String> senderIds(Connection sql) throws Exception {
-        List<String> ids = new ArrayList<>();
-        try (Statement st = sql.createStatement();
-             ResultSet rs = st.executeQuery("SELECT sender_id FROM sender_file_view")) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
-        }
+        List<String> ids = strings(sql, "SELECT sender_id FROM sender_file_view");
         if (ids.isEmpty()) {
             throw new IllegalStateException("no sender files");
         }
         return ids;
+    }
+
+    private static List<String> strings(Connection sql, String query) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Statement st = sql.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     // ---------------------------------------------------------------- the raw SQL baselines

@@ -77,6 +77,38 @@ final class StoreLoader {
     long totalEvents;
     double totalSeconds;
 
+    /** A store made afresh by {@link #freshStore}: its loader (for samples), what was loaded, what was rewritten. */
+    record FreshStore(StoreLoader loader, Stage stage, Compaction compaction) {
+
+        String describe() {
+            return String.format(java.util.Locale.ROOT, "%,d events, %,d letters loaded in %.0f min (%s; database "
+                            + "%.1f GiB); closed months rewritten in letter order as the server's maintenance does "
+                            + "(%d months)", stage.eventsInStore(), stage.lettersLoaded(), stage.seconds() / 60,
+                    stage.stoppedBecause(), stage.databaseBytes() / (double) (1L << 30), compaction.months());
+        }
+    }
+
+    /**
+     * Drops and makes again the benchmark's database, lets the packaged server make its schema, bulk-loads it to
+     * {@code targetEvents} within the loading budget and rewrites its closed months in letter order.
+     */
+    static FreshStore freshStore(Config config, long targetEvents, String label) throws Exception {
+        try (Connection c = DriverManager.getConnection(config.adminJdbcUrl(), config.pgUser(), "");
+             Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + config.database() + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + config.database());
+        }
+        Server migrating = Server.start(config, label + "-schema");
+        migrating.stop();
+        StoreLoader loader = new StoreLoader(config, targetEvents);
+        Stage stage = loader.loadTo(targetEvents, Instant.now().plus(Duration.ofMinutes(config.loadMinutes())));
+        Progress.log("store at %,d events (%,d letters loaded in %.0f s: %s)", stage.eventsInStore(),
+                stage.lettersLoaded(), stage.seconds(), stage.stoppedBecause());
+        Compaction compaction = loader.compactClosedMonths();
+        Progress.log("closed months rewritten in letter order: %d months", compaction.months());
+        return new FreshStore(loader, stage, compaction);
+    }
+
     StoreLoader(Config config, long largestTarget) {
         this.config = config;
         this.random = new Random(config.seed());

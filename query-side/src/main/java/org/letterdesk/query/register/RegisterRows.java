@@ -84,11 +84,7 @@ class RegisterRows {
                     LongStatements.liftForTransaction(connection, longStatementTimeout));
             CriteriaBuilder cb = entityManager.getCriteriaBuilder();
             CriteriaQuery<Long> query = cb.createQuery(Long.class);
-            Root<RegisterEntry> root = query.from(RegisterEntry.class);
-            Predicate where = filter.toPredicate(root, query, cb);
-            if (where != null) {
-                query.where(where);
-            }
+            Root<RegisterEntry> root = filtered(query, filter, cb);
             return entityManager.createQuery(query.select(cb.count(root))).getSingleResult();
         });
     }
@@ -96,15 +92,22 @@ class RegisterRows {
     private Stream<RegisterEntry> query(Specification<RegisterEntry> filter, Sort sort) {
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
         CriteriaQuery<RegisterEntry> query = cb.createQuery(RegisterEntry.class);
-        Root<RegisterEntry> root = query.from(RegisterEntry.class);
-        Predicate where = filter.toPredicate(root, query, cb);
-        if (where != null) {
-            query.where(where);
-        }
+        Root<RegisterEntry> root = filtered(query, filter, cb);
         query.orderBy(QueryUtils.toOrders(sort, root, cb));
         return entityManager.createQuery(query)
                 .setHint(HibernateHints.HINT_FETCH_SIZE, BATCH)
                 .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultStream();
+    }
+
+    /** The register as the query's root, restricted by the filter. */
+    private static Root<RegisterEntry> filtered(CriteriaQuery<?> query, Specification<RegisterEntry> filter,
+                                                CriteriaBuilder cb) {
+        Root<RegisterEntry> root = query.from(RegisterEntry.class);
+        Predicate where = filter.toPredicate(root, query, cb);
+        if (where != null) {
+            query.where(where);
+        }
+        return root;
     }
 }
