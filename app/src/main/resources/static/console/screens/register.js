@@ -87,8 +87,10 @@ export async function render(main, ctx) {
     tableElement.querySelector('thead tr').replaceChildren(...COLUMNS.map(([title, key]) =>
       h('th', { scope: 'col', 'aria-sort': key === field ? (direction === 'desc' ? 'descending' : 'ascending') : undefined },
         header(title, key))));
+    // A search counts its matches up to a cap only (totalExact false): "1000+", and pages up to the cap.
+    const shown = page.totalExact === false ? `${page.total}+` : `${page.total}`;
     result.replaceChildren(h('p', { class: 'summary', 'aria-live': 'polite', 'data-total': page.total },
-      `共 ${page.total} 件`), tableElement);
+      `共 ${shown} 件`), tableElement);
     const pages = Math.max(1, Math.ceil(page.total / state.size));
     pager.replaceChildren(
       h('button', { type: 'button', disabled: state.page === 0, onclick: () => { state.page -= 1; load(); } }, '上一页'),

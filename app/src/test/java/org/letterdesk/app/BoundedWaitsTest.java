@@ -27,6 +27,7 @@ class BoundedWaitsTest extends ApiTestSupport {
         assertThat(jdbc.queryForObject("SHOW statement_timeout", String.class)).isEqualTo("5s");
         assertThat(jdbc.queryForObject("SHOW lock_timeout", String.class)).isEqualTo("3s");
         assertThat(jdbc.queryForObject("SHOW idle_in_transaction_session_timeout", String.class)).isEqualTo("10s");
+        assertThat(jdbc.queryForObject("SHOW jit", String.class)).isEqualTo("off");
     }
 
     @Test

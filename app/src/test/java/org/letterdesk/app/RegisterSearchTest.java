@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.letterdesk.query.register.RegisterEntry;
 import org.letterdesk.query.register.RegisterFilter;
+import org.letterdesk.query.register.SearchTermFrequency;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
 
@@ -35,6 +36,9 @@ class RegisterSearchTest extends ApiTestSupport {
 
     @Autowired
     private EntityManagerFactory entityManagerFactory;
+
+    @Autowired
+    private SearchTermFrequency frequency;
 
     private String range;
     private String leak;
@@ -91,6 +95,74 @@ class RegisterSearchTest extends ApiTestSupport {
         assertThat(serials("q=1")).containsExactly(fibre, leak);    // both masked phones; newest first
     }
 
+    /**
+     * A text held by a large share of the register is searched by LIKE alone, without the n-gram index: it finds
+     * the same letters. ("/" separates the parts of every letter's sender column.)
+     */
+    @Test
+    void aCommonTextIsSearchedWithoutTheIndexAndFindsTheSame() {
+        jdbc.execute("ANALYZE register_entry");
+        frequency.refresh();
+        assertThat(frequency.isCommon("/")).as("share of '/': " + frequency.share("/")).isTrue();
+        assertThat(frequency.isCommon("鸳鸯")).isFalse();
+        assertThat(serials("q=/")).containsExactly(fibre, leak);
+        assertThat(serials("q= / ")).containsExactly(fibre, leak);
+
+        RegisterFilter filter = new RegisterFilter(range.substring(5, 15), range.substring(19), null, null, null,
+                null, null, null, "漏水");
+        for (boolean common : new boolean[]{false, true}) {
+            assertThat(letterIds(filter.toSpecification(ZoneId.of("Asia/Shanghai"), Instant.now(), common)))
+                    .as("common=" + common).hasSize(1);
+        }
+    }
+
+    /**
+     * A search counts no further than its cap: past it the total is the cap and says it is not exact. (The rows
+     * are copies of a letter's register row, written straight into the read model and removed after.)
+     */
+    @Test
+    void aSearchCountsItsMatchesUpToTheCap() {
+        String marker = "鸾凤" + System.nanoTime() % 1000;
+        String copies = """
+                INSERT INTO register_entry (letter_id, serial_no, received_at, sender_name, sender_info, subject,
+                    core_request, attachment_list, department, status, channel, category, urgent, overdue, at_risk,
+                    open_corrections, open_disputes, version, open_commitments)
+                SELECT gen_random_uuid()::text, 'Q' || substr(md5(random()::text), 1, 8) || lpad(i::text, 6, '0'),
+                       received_at - i * interval '1 second', sender_name, sender_info, ? || subject, core_request,
+                       attachment_list, department, status, channel, category, urgent, overdue, at_risk,
+                       open_corrections, open_disputes, version, open_commitments
+                FROM register_entry, generate_series(1, ?) AS i
+                WHERE serial_no = ?""";
+        try {
+            jdbc.update(copies, marker, 1000, leak);
+            Reply atCap = ok(get("handler", "/api/register?q=" + marker + "&size=5"));
+            assertThat(atCap.body().get("total").asLong()).isEqualTo(1000);
+            assertThat(atCap.body().get("totalExact").asBoolean()).isTrue();
+            assertThat(atCap.body().get("items")).hasSize(5);
+
+            jdbc.update(copies, marker, 1, leak);
+            Reply pastCap = ok(get("handler", "/api/register?q=" + marker + "&size=5"));
+            assertThat(pastCap.body().get("total").asLong()).isEqualTo(1000);
+            assertThat(pastCap.body().get("totalExact").asBoolean()).isFalse();
+            assertThat(pastCap.body().get("items")).hasSize(5);
+
+            Reply unfiltered = ok(get("handler", "/api/register?" + range));
+            assertThat(unfiltered.body().get("totalExact").asBoolean()).as("a total without q is exact").isTrue();
+        } finally {
+            jdbc.update("DELETE FROM register_entry WHERE subject LIKE ?", marker + "%");
+        }
+    }
+
+    private List<String> letterIds(org.springframework.data.jpa.domain.Specification<RegisterEntry> spec) {
+        try (Session session = entityManagerFactory.unwrap(SessionFactory.class).openSession()) {
+            CriteriaBuilder cb = session.getCriteriaBuilder();
+            CriteriaQuery<String> query = cb.createQuery(String.class);
+            Root<RegisterEntry> root = query.from(RegisterEntry.class);
+            query.select(root.get("letterId")).where(spec.toPredicate(root, query, cb));
+            return session.createQuery(query).getResultList();
+        }
+    }
+
     @Test
     void asciiIgnoresCase() {
         assertThat(serials("q=NORTHWIND")).containsExactly(leak);
@@ -137,11 +209,12 @@ class RegisterSearchTest extends ApiTestSupport {
         String sql = statements.get(0);
         assertThat(sql).contains("letterdesk_register_search(");
 
-        // Two characters are decided by the index alone, no LIKE: one parameter, the search text (none if
-        // Hibernate wrote it as a literal).
+        // The index condition and LIKE over the three columns: the search text, then its pattern three times (or
+        // only the patterns, if Hibernate wrote the function's argument as a literal).
         long parameters = sql.chars().filter(c -> c == '?').count();
-        assertThat(parameters).as(sql).isLessThanOrEqualTo(1);
-        List<String> values = parameters == 1 ? List.of("漏水") : List.of();
+        assertThat(parameters).as(sql).isBetween(3L, 4L);
+        List<String> values = new ArrayList<>(parameters == 4 ? List.of("漏水") : List.of());
+        values.addAll(List.of("%漏水%", "%漏水%", "%漏水%"));
 
         String plan = jdbc.execute((ConnectionCallback<String>) connection -> {
             try (Statement settings = connection.createStatement()) {

@@ -18,7 +18,8 @@ import java.util.Properties;
  * the driver gives up a read from a database that no longer answers at all (frozen, or its machine gone) after
  * {@code socket-timeout}. They are sent as the connection's start-up options, so they cost no round trip. Work that
  * legitimately runs longer (exports, rebuilds, the event store's maintenance, migrations) lifts them for its own
- * transaction only (see {@code org.letterdesk.database.LongStatements}).
+ * transaction only (see {@code org.letterdesk.database.LongStatements}). The same options turn PostgreSQL's JIT
+ * compilation off (below).
  * <p>
  * Settings an operator already gave in {@code spring.datasource.hikari.data-source-properties.options} or
  * {@code .socketTimeout} are kept.
@@ -48,6 +49,10 @@ class BoundedWaits implements BeanPostProcessor {
         options = withSetting(options, "statement_timeout", waits.statementTimeout());
         options = withSetting(options, "lock_timeout", waits.lockTimeout());
         options = withSetting(options, "idle_in_transaction_session_timeout", waits.idleInTransactionTimeout());
+        // No just-in-time compilation: it pays for queries that run for seconds, but the planner switches it on by
+        // estimated cost, and the register's search and the monthly analysis, estimated above its threshold and
+        // done in milliseconds, spent more compiling than running (docs/benchmarks.md, Reads at scale).
+        options = withSetting(options, "jit", "off");
         properties.setProperty("options", options.strip());
         if (!properties.containsKey("socketTimeout")) {
             properties.setProperty("socketTimeout", Long.toString(Math.max(1, waits.socketTimeout().toSeconds())));
@@ -59,9 +64,13 @@ class BoundedWaits implements BeanPostProcessor {
     }
 
     private static String withSetting(String options, String name, Duration value) {
+        return withSetting(options, name, Long.toString(value.toMillis()));
+    }
+
+    private static String withSetting(String options, String name, String value) {
         if (options.contains(name + "=")) {
             return options;
         }
-        return options + " -c " + name + "=" + value.toMillis();
+        return options + " -c " + name + "=" + value;
     }
 }

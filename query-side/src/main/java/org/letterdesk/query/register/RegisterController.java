@@ -34,23 +34,30 @@ class RegisterController {
             "replyDue", "replyDue", "status", "status", "department", "department", "urgent", "urgent",
             "completedAt", "completedAt");
     private static final int MAX_SIZE = 200;
+    static final int SEARCH_TOTAL_CAP = 1000;
 
     private final RegisterEntries register;
     private final RegisterPages pages;
     private final RegisterCounts counts;
+    private final SearchTermFrequency frequency;
     private final ZoneId zone;
     private final Clock clock;
 
     RegisterController(RegisterEntries register, RegisterPages pages, RegisterCounts counts,
-                       ZoneId zone, Clock clock) {
+                       SearchTermFrequency frequency, ZoneId zone, Clock clock) {
         this.register = register;
         this.pages = pages;
         this.counts = counts;
+        this.frequency = frequency;
         this.zone = zone;
         this.clock = clock;
     }
 
-    record RegisterPage(List<RegisterItem> items, int page, int size, long total) {
+    /**
+     * One page; {@code total} is exact unless {@code totalExact} is false: a search ({@code q}) counts its matches
+     * up to {@link #SEARCH_TOTAL_CAP} only, and then says there are at least that many.
+     */
+    record RegisterPage(List<RegisterItem> items, int page, int size, long total, boolean totalExact) {
     }
 
     @GetMapping
@@ -67,12 +74,18 @@ class RegisterController {
         RegisterFilter.rejectInvalid(binding);
         Paging paging = Paging.of(page, size, MAX_SIZE);
         Instant now = clock.instant();
-        Specification<RegisterEntry> spec = filter.toSpecification(zone, now);
+        String text = filter.searchText();
+        Specification<RegisterEntry> spec = filter.toSpecification(zone, now, text != null && frequency.isCommon(text));
         List<RegisterEntry> entries = pages.page(spec, paging.toPageRequest(sort(sort)));
+        List<RegisterItem> items = entries.stream().map(e -> RegisterItem.of(e, now)).toList();
+        if (text != null) {
+            long found = pages.countUpTo(spec, SEARCH_TOTAL_CAP);
+            return new RegisterPage(items, page, size, Math.min(found, SEARCH_TOTAL_CAP), found <= SEARCH_TOTAL_CAP);
+        }
         // For filters on counted columns the exact total comes from the counter table: a count over the register
         // grows with the matching rows.
         long total = filter.usesCountedColumnsOnly() ? counts.total(filter) : register.count(spec);
-        return new RegisterPage(entries.stream().map(e -> RegisterItem.of(e, now)).toList(), page, size, total);
+        return new RegisterPage(items, page, size, total, true);
     }
 
     /** {@code field,asc|desc}; ties broken by serial number so pages are stable. */

@@ -28,7 +28,16 @@ public record RegisterFilter(String from, String to, LetterStatus status, Depart
     /** The SQL function (migration V80) whose inlined body the register's n-gram index answers. */
     private static final String SEARCH_FUNCTION = "letterdesk_register_search";
 
+    /** The filter with {@code q} searched through the n-gram index (right for a rare text, and for a small register). */
     public Specification<RegisterEntry> toSpecification(ZoneId zone, Instant now) {
+        return toSpecification(zone, now, false);
+    }
+
+    /**
+     * The filter; {@code commonText}: {@code q} is held by a large share of the register ({@link SearchTermFrequency})
+     * and is searched by LIKE alone, which a scan in the page's order stops evaluating once the page is full.
+     */
+    public Specification<RegisterEntry> toSpecification(ZoneId zone, Instant now, boolean commonText) {
         Instant fromInstant = QueryParameters.timeBound("from", from, zone, false);
         Instant toInstant = QueryParameters.timeBound("to", to, zone, true);
         return (root, query, cb) -> {
@@ -64,25 +73,28 @@ public record RegisterFilter(String from, String to, LetterStatus status, Depart
                 where.add(overdue ? isOverdue : cb.not(isOverdue));
             }
             if (q != null && !q.isBlank()) {
-                String text = q.strip().toLowerCase();
+                String text = searchText();
                 // The n-gram index (migration V80) finds the rows holding the query's character or all its pairs of
-                // characters. For one or two characters that is the answer itself (no pair spans two columns: the
-                // stripped query cannot hold their separator, a line feed); a longer query is decided by LIKE over
-                // the three columns. A LIKE next to an exact index condition would be counted twice by the
-                // planner, whose estimate, far too small for a common word, then chose to sort every match
-                // instead of reading the newest rows until a page is full.
-                where.add(cb.isTrue(cb.function(SEARCH_FUNCTION, Boolean.class, root.get("subject"),
-                        root.get("coreRequest"), root.get("senderInfo"), cb.literal(text))));
-                if (text.codePointCount(0, text.length()) > 2) {
-                    String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%")
-                            .replace("_", "\\_") + "%";
-                    where.add(cb.or(cb.like(cb.lower(root.get("subject")), pattern, '\\'),
-                            cb.like(cb.lower(root.get("coreRequest")), pattern, '\\'),
-                            cb.like(cb.lower(root.get("senderInfo")), pattern, '\\')));
+                // characters; LIKE over the three columns decides. LIKE costs ~2 µs a row against ~50 µs for
+                // computing a row's n-grams, and the planner evaluates the cheaper condition first, so a scan in
+                // date order that passes over rows pays for LIKE only (docs/benchmarks.md, Reads at scale).
+                if (!commonText) {
+                    where.add(cb.isTrue(cb.function(SEARCH_FUNCTION, Boolean.class, root.get("subject"),
+                            root.get("coreRequest"), root.get("senderInfo"), cb.literal(text))));
                 }
+                String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+                where.add(cb.or(cb.like(cb.lower(root.get("subject")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("coreRequest")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("senderInfo")), pattern, '\\')));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
+    }
+
+    /** The search text as the index holds it (stripped, lower-cased), or null when there is none. */
+    String searchText() {
+        return isBlank(q) ? null : q.strip().toLowerCase();
     }
 
     /**
