@@ -77,8 +77,9 @@ class QualityAnalysisTest extends ApiTestSupport {
                     .draft("05-06 13:00").reply("05-06 16:00"),
             scripted("C03", CS, "05-07 09:00").due("05-08 09:00", "05-12 09:00")
                     .draftWithFindings("05-07 11:00").draft("05-07 13:00").reply("05-07 16:00"),
-            // Assigned to customer service, forwarded to business: it counts where it is now.
-            scripted("B02", BU, "05-07 09:00").firstAssignedTo(CS, "05-07 10:00").due("05-08 09:00", "05-12 09:00")
+            // Assigned to customer service, drafted there, forwarded to business before the reply: it counts where
+            // it is now, its draft included.
+            scripted("B02", BU, "05-07 09:00").firstAssignedTo(CS, "05-07 15:00").due("05-08 09:00", "05-12 09:00")
                     .draft("05-07 13:00").reply("05-07 16:00"),
             scripted("C04", CS, "05-08 09:00").due("05-09 09:00", "05-13 09:00")
                     .firstContact("05-08 11:00").draft("05-08 14:00").reply("05-09 10:00"),

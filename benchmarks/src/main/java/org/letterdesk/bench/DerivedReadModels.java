@@ -77,9 +77,9 @@ final class DerivedReadModels {
                            (v.document #>> '{reply,sentAt}')::TIMESTAMPTZ, v.version
                     FROM bench_new_letters n JOIN letter_view v USING (letter_id)"""),
             new Fill("quality_draft", """
-                    INSERT INTO quality_draft (letter_id, draft_no, drafted_at, findings)
+                    INSERT INTO quality_draft (letter_id, draft_no, drafted_at, findings, department)
                     SELECT v.letter_id, (d ->> 'draftNo')::INTEGER, (d ->> 'draftedAt')::TIMESTAMPTZ,
-                           jsonb_array_length(coalesce(d -> 'findings', '[]'::JSONB))
+                           jsonb_array_length(coalesce(d -> 'findings', '[]'::JSONB)), v.document ->> 'department'
                     FROM bench_new_letters n JOIN letter_view v USING (letter_id)
                          CROSS JOIN LATERAL jsonb_array_elements(v.document -> 'drafts') d"""),
             new Fill("quality_correction", """

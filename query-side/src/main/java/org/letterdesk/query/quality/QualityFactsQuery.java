@@ -44,13 +44,14 @@ class QualityFactsQuery {
                OR reply_due >= :start AND reply_due < :end
             GROUP BY 1""";
 
-    // A letter drafted twice in the month counts once; it has findings if any of its drafts of the month had.
+    // A letter drafted twice in the month counts once; it has findings if any of its drafts of the month had. Each
+    // draft row carries its letter's current department (migration V83): no join to the letter facts.
     private static final String DRAFTS = """
-            SELECT coalesce(f.department, 'UNASSIGNED') AS department,
-                   count(DISTINCT d.letter_id) AS drafted,
-                   count(DISTINCT d.letter_id) FILTER (WHERE d.findings > 0) AS with_findings
-            FROM quality_draft d JOIN quality_letter_fact f ON f.letter_id = d.letter_id
-            WHERE d.drafted_at >= :start AND d.drafted_at < :end
+            SELECT coalesce(department, 'UNASSIGNED') AS department,
+                   count(DISTINCT letter_id) AS drafted,
+                   count(DISTINCT letter_id) FILTER (WHERE findings > 0) AS with_findings
+            FROM quality_draft
+            WHERE drafted_at >= :start AND drafted_at < :end
             GROUP BY 1""";
 
     private static final String CORRECTIONS = """
