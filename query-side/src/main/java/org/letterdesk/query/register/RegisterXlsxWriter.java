@@ -133,9 +133,12 @@ final class RegisterXlsxWriter {
                 sheet.write(Double.toString(excelDate(time)));
                 sheet.write("</v></c>");
             } else {
-                sheet.write(style == 0 ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
-                        : "\" s=\"" + style + "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
-                escape(fitted(value.toString()));
+                String text = fitted(value.toString());
+                sheet.write(style == 0 ? "\" t=\"inlineStr\"><is><t" : "\" s=\"" + style + "\" t=\"inlineStr\"><is><t");
+                // Excel trims a cell's text unless told to keep its spaces; said only where it matters, as it
+                // was a quarter of the sheet's bytes.
+                sheet.write(needsPreserve(text) ? " xml:space=\"preserve\">" : ">");
+                escape(text);
                 sheet.write("</t></is></c>");
             }
         }
@@ -160,6 +163,18 @@ final class RegisterXlsxWriter {
             end--; // never split a character outside the BMP (rare CJK ideographs, emoji)
         }
         return text.substring(0, end) + CUT;
+    }
+
+    /** Whether the text has whitespace a reader could drop: at either end, a line break, a tab or a double space. */
+    static boolean needsPreserve(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        if (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))) {
+            return true;
+        }
+        return text.indexOf('\n') >= 0 || text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0
+                || text.contains("  ");
     }
 
     /** Days since Excel's day 0, the time of day as the fraction. */

@@ -82,6 +82,16 @@ class RegisterXlsxWriterTest {
     }
 
     @Test
+    void spacesAReaderCouldDropAreMarkedToBeKept() throws IOException {
+        assertThat(List.of(" 前有空格", "后有空格 ", "两行\n文字", "制表\t符", "两个  空格", "\r"))
+                .allMatch(RegisterXlsxWriter::needsPreserve);
+        assertThat(List.of("", "普通文字", "一个 空格", "a b")).noneMatch(RegisterXlsxWriter::needsPreserve);
+        XSSFSheet sheet = sheet(List.of(List.of("1", " 前后有空格 ", "普通文字")));
+        assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo(" 前后有空格 ");
+        assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("普通文字");
+    }
+
+    @Test
     void columnsAreNamedAsSpreadsheetsNameThem() {
         assertThat(List.of(0, 25, 26, 27, 51, 52, 701, 702).stream().map(RegisterXlsxWriter::columnName))
                 .containsExactly("A", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA");
