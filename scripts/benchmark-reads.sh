@@ -4,7 +4,8 @@
 # at 127.0.0.1:5432. It bulk-loads BENCH_READS_EVENTS events (30 000 000; BENCH_LOAD_MINUTES bounds the loading),
 # registers BENCH_READS_OPEN_LETTERS (3000) open letters over HTTP, and measures the register's export (CSV, XLSX),
 # its search, the monthly quality analysis, the busiest department's work list and sender files, each next to raw
-# SQL. BENCH_READS_REUSE=1 keeps a store an earlier run loaded; BENCH_READS_LOAD_ONLY=1 only loads.
+# SQL. BENCH_READS_REUSE=1 keeps a store an earlier run loaded; BENCH_READS_LOAD_ONLY=1 only loads;
+# BENCH_READS_REBUILD_RUNS=n then rebuilds every read model n times next to a raw scan of the events.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/benchmark-common.sh
