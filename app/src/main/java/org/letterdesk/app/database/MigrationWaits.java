@@ -17,14 +17,17 @@ import java.time.Duration;
 
 /**
  * Migrations copy and index whole tables (V10 copies every event), far beyond an ordinary statement's bound: the
- * connections Flyway borrows get {@code letterdesk.database.long-statement-timeout} for their statements, lock waits
- * and idle transactions, and are given back to the pool with the ordinary bounds restored.
+ * connections Flyway borrows get {@code letterdesk.database.long-statement-timeout} for their statements, lock waits,
+ * idle transactions and the driver's reads, and are given back to the pool with the ordinary bounds restored.
  */
 @Component
 class MigrationWaits implements FlywayConfigurationCustomizer {
 
     private static final String[] SETTINGS = {"statement_timeout", "lock_timeout",
             "idle_in_transaction_session_timeout"};
+
+    /** Beyond the statement timeout, so that the server's cancellation arrives before the driver gives up. */
+    private static final int MARGIN_MILLIS = 10_000;
 
     private final Duration longStatementTimeout;
 
@@ -53,10 +56,13 @@ class MigrationWaits implements FlywayConfigurationCustomizer {
         public Connection getConnection() throws SQLException {
             Connection connection = super.getConnection();
             execute(connection, "SET %s = " + millis);
+            // The driver's read timeout too (socket-timeout, 15 s): a migration statement answers only when done.
+            int networkTimeout = connection.getNetworkTimeout();
+            connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, millis + MARGIN_MILLIS));
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                     new Class<?>[]{Connection.class}, (proxy, method, args) -> {
                         if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                            restoreAndClose(connection);
+                            restoreAndClose(connection, networkTimeout);
                             return null;
                         }
                         try {
@@ -67,12 +73,13 @@ class MigrationWaits implements FlywayConfigurationCustomizer {
                     });
         }
 
-        private void restoreAndClose(Connection connection) throws SQLException {
+        private void restoreAndClose(Connection connection, int networkTimeout) throws SQLException {
             try {
                 if (!connection.getAutoCommit()) {
                     connection.rollback(); // nothing of Flyway's is left open by now; RESET needs a usable session
                 }
                 execute(connection, "RESET %s");
+                connection.setNetworkTimeout(Runnable::run, networkTimeout);
             } catch (SQLException e) {
                 // A connection whose bounds could not be restored must not go back into the pool.
                 if (getTargetDataSource() instanceof HikariDataSource hikari) {
