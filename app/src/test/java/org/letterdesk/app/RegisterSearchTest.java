@@ -103,8 +103,9 @@ class RegisterSearchTest extends ApiTestSupport {
     void aCommonTextIsSearchedWithoutTheIndexAndFindsTheSame() {
         jdbc.execute("ANALYZE register_entry");
         frequency.refresh();
-        assertThat(frequency.isCommon("/")).as("share of '/': " + frequency.share("/")).isTrue();
-        assertThat(frequency.isCommon("鸳鸯")).isFalse();
+        assertThat(frequency.commonForCount("/")).as("share of '/': " + frequency.share("/")).isTrue();
+        assertThat(frequency.commonForPage("/")).isTrue();
+        assertThat(frequency.commonForPage("鸳鸯")).isFalse();
         assertThat(serials("q=/")).containsExactly(fibre, leak);
         assertThat(serials("q= / ")).containsExactly(fibre, leak);
 

@@ -104,6 +104,7 @@ public final class ReadsBenchmark {
              Http http = new Http(server.port, 4)) {
             try (Statement settings = sql.createStatement()) {
                 settings.execute("SET jit = off"); // as the server's connections: the baselines measure the SQL
+                settings.execute("SET work_mem = '32MB'"); // as the server's register pages (RegisterPages)
             }
             registerOpenLetters(http, sql);
             shape = shape(sql);
@@ -202,7 +203,7 @@ public final class ReadsBenchmark {
                 + "never fits in it); peak RSS " + rss / 1024 + " MiB");
         report.facts.put("Per run", requests + " requests of each read, one client, after an unmeasured run of "
                 + "the same reads; exports: the whole file downloaded, then the raw COPY of the same rows; the "
-                + "baselines' connection with jit = off, as the server's");
+                + "baselines' connection with jit = off and work_mem = 32MB, as the server's register pages");
         report.facts.put("Runs", Integer.toString(config.runs()));
         report.facts.put("CPU cores (nproc)", Integer.toString(Runtime.getRuntime().availableProcessors()));
         report.facts.put("Load average at end (1/5/15 min)", Progress.loadAverage());

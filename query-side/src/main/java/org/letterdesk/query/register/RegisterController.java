@@ -75,11 +75,13 @@ class RegisterController {
         Paging paging = Paging.of(page, size, MAX_SIZE);
         Instant now = clock.instant();
         String text = filter.searchText();
-        Specification<RegisterEntry> spec = filter.toSpecification(zone, now, text != null && frequency.isCommon(text));
+        Specification<RegisterEntry> spec = filter.toSpecification(zone, now,
+                text != null && frequency.commonForPage(text));
         List<RegisterEntry> entries = pages.page(spec, paging.toPageRequest(sort(sort)));
         List<RegisterItem> items = entries.stream().map(e -> RegisterItem.of(e, now)).toList();
         if (text != null) {
-            long found = pages.countUpTo(spec, SEARCH_TOTAL_CAP);
+            long found = pages.countUpTo(filter.toSpecification(zone, now, frequency.commonForCount(text)),
+                    SEARCH_TOTAL_CAP);
             return new RegisterPage(items, page, size, Math.min(found, SEARCH_TOTAL_CAP), found <= SEARCH_TOTAL_CAP);
         }
         // For filters on counted columns the exact total comes from the counter table: a count over the register

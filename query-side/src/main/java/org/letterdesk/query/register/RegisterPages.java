@@ -44,7 +44,7 @@ class RegisterPages {
 
     List<RegisterEntry> page(Specification<RegisterEntry> filter, Pageable page) {
         return snapshot.execute(status -> {
-            withoutParallelWorkers();
+            pageSettings();
             List<String> ids = ids(filter, Math.toIntExact(page.getOffset()), page.getPageSize(), page.getSort());
             if (ids.isEmpty()) {
                 return List.of();
@@ -62,18 +62,21 @@ class RegisterPages {
      */
     long countUpTo(Specification<RegisterEntry> filter, int cap) {
         return snapshot.execute(status -> {
-            withoutParallelWorkers();
+            pageSettings();
             return (long) ids(filter, 0, cap + 1, Sort.unsorted()).size();
         });
     }
 
     /**
-     * A page stops after a few rows; starting parallel workers for it cost more than the page itself (measured:
-     * 3 ms serial, 60 ms with two workers on two busy cores). For this transaction only.
+     * For this transaction only. A page stops after a few rows; starting parallel workers for it cost more than the
+     * page itself (measured: 3 ms serial, 60 ms with two workers on two busy cores). A search through the n-gram
+     * index collects its matches in a bitmap, which past work_mem (4 MB by default) keeps whole table pages instead
+     * of rows, and then every row of those pages has its n-grams computed again (~50 µs a row: seconds for a word in
+     * 5 % of 2.3 M letters); 32 MB keeps a bitmap of every row of such a register exact.
      */
-    private void withoutParallelWorkers() {
-        entityManager.createNativeQuery("SELECT set_config('max_parallel_workers_per_gather', '0', true)")
-                .getSingleResult();
+    private void pageSettings() {
+        entityManager.createNativeQuery("SELECT set_config('max_parallel_workers_per_gather', '0', true), "
+                + "set_config('work_mem', '32MB', true)").getSingleResult();
     }
 
     private List<String> ids(Specification<RegisterEntry> filter, int offset, int limit, Sort sort) {

@@ -20,12 +20,22 @@ import java.util.Map;
  * matching row before the first is read (a two-character word of everyday complaints matched 860 000 of 2.3 M
  * letters), while a scan in date order with the cheap LIKE stops after a page's worth. The planner cannot see that
  * for itself, because it multiplies the index condition's estimate with the LIKE's as if they were independent.
+ * For a text of three characters or more the rarest pair's share is an upper bound: a text whose pairs are common
+ * but which is itself rare is read by LIKE further than it need be (at worst the whole register, for a page).
  */
 @Component
 public class SearchTermFrequency {
 
-    /** Above this share of the register a text is searched without the n-gram index (docs/benchmarks.md). */
-    static final double COMMON_SHARE = 0.05;
+    /**
+     * From this share on, a page is found by LIKE in the page's order: it passes over ~20 / share rows (≤ 4 000, a few
+     * ms), where the index would sort every match (~6 µs each: 11 000 matches, ~70 ms).
+     */
+    static final double COMMON_FOR_PAGE = 0.005;
+    /**
+     * From this share on, the capped count is done by LIKE: it reads ~1 001 / share rows (≤ 10 000, ~20 ms), where
+     * the index would first list every row holding the text's rarest n-gram (230 000 and more, ~50 ms and more).
+     */
+    static final double COMMON_FOR_COUNT = 0.10;
 
     private static final Duration REFRESH = Duration.ofMinutes(5);
     private static final String STATISTICS = """
@@ -42,9 +52,14 @@ public class SearchTermFrequency {
         this.clock = clock;
     }
 
-    /** Whether {@code text} (lower-cased, as the index holds it) is in at least {@link #COMMON_SHARE} of the rows. */
-    public boolean isCommon(String text) {
-        return share(text) >= COMMON_SHARE;
+    /** Whether a page of {@code text} (lower-cased, as the index holds it) is better found without the index. */
+    public boolean commonForPage(String text) {
+        return share(text) >= COMMON_FOR_PAGE;
+    }
+
+    /** Whether the capped count of {@code text} is better done without the index. */
+    public boolean commonForCount(String text) {
+        return share(text) >= COMMON_FOR_COUNT;
     }
 
     /** The estimated share of register rows holding {@code text}: that of its rarest n-gram. */
