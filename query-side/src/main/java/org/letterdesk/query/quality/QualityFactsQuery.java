@@ -45,13 +45,15 @@ class QualityFactsQuery {
             GROUP BY 1""";
 
     // A letter drafted twice in the month counts once; it has findings if any of its drafts of the month had. Each
-    // draft row carries its letter's current department (migration V83): no join to the letter facts.
+    // draft row carries its letter's current department (migration V83): no join to the letter facts. Grouped by
+    // letter first (hashed) rather than count(DISTINCT …), which sorted the month's 80 000 letter ids twice.
     private static final String DRAFTS = """
-            SELECT coalesce(department, 'UNASSIGNED') AS department,
-                   count(DISTINCT letter_id) AS drafted,
-                   count(DISTINCT letter_id) FILTER (WHERE findings > 0) AS with_findings
-            FROM quality_draft
-            WHERE drafted_at >= :start AND drafted_at < :end
+            SELECT coalesce(department, 'UNASSIGNED') AS department, count(*) AS drafted,
+                   count(*) FILTER (WHERE with_findings) AS with_findings
+            FROM (SELECT department, letter_id, bool_or(findings > 0) AS with_findings
+                  FROM quality_draft
+                  WHERE drafted_at >= :start AND drafted_at < :end
+                  GROUP BY department, letter_id) AS drafted_letters
             GROUP BY 1""";
 
     private static final String CORRECTIONS = """
