@@ -54,7 +54,11 @@ public final class LongStatements {
         T run(Connection connection) throws SQLException;
     }
 
-    private static int networkTimeout(Duration timeout) {
+    /**
+     * The driver's read timeout for statements allowed {@code timeout}: beyond it, so that the server's cancellation
+     * arrives before the driver gives up.
+     */
+    public static int networkTimeout(Duration timeout) {
         return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis() + MARGIN_MILLIS);
     }
 }

@@ -2,6 +2,7 @@ package org.letterdesk.app.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.letterdesk.database.LongStatements;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -26,9 +27,6 @@ class MigrationWaits implements FlywayConfigurationCustomizer {
     private static final String[] SETTINGS = {"statement_timeout", "lock_timeout",
             "idle_in_transaction_session_timeout"};
 
-    /** Beyond the statement timeout, so that the server's cancellation arrives before the driver gives up. */
-    private static final int MARGIN_MILLIS = 10_000;
-
     private final Duration longStatementTimeout;
 
     MigrationWaits(@Value("${letterdesk.database.long-statement-timeout:PT1H}") Duration longStatementTimeout) {
@@ -39,26 +37,26 @@ class MigrationWaits implements FlywayConfigurationCustomizer {
     public void customize(FluentConfiguration configuration) {
         DataSource pool = configuration.getDataSource();
         if (pool != null) {
-            configuration.dataSource(new LongWaits(pool, longStatementTimeout.toMillis()));
+            configuration.dataSource(new LongWaits(pool, longStatementTimeout));
         }
     }
 
     private static final class LongWaits extends DelegatingDataSource {
 
-        private final long millis;
+        private final Duration timeout;
 
-        LongWaits(DataSource pool, long millis) {
+        LongWaits(DataSource pool, Duration timeout) {
             super(pool);
-            this.millis = millis;
+            this.timeout = timeout;
         }
 
         @Override
         public Connection getConnection() throws SQLException {
             Connection connection = super.getConnection();
-            execute(connection, "SET %s = " + millis);
+            execute(connection, "SET %s = " + timeout.toMillis());
             // The driver's read timeout too (socket-timeout, 15 s): a migration statement answers only when done.
             int networkTimeout = connection.getNetworkTimeout();
-            connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, millis + MARGIN_MILLIS));
+            connection.setNetworkTimeout(Runnable::run, LongStatements.networkTimeout(timeout));
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                     new Class<?>[]{Connection.class}, (proxy, method, args) -> {
                         if (method.getName().equals("close") && method.getParameterCount() == 0) {
