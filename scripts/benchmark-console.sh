@@ -4,7 +4,9 @@
 # letterdesk_bench_console) of the PostgreSQL at 127.0.0.1:5432. It bulk-loads BENCH_CONSOLE_EVENTS events (1 000 000),
 # starts the packaged server and opens every screen in headless Chromium as the user whose role it serves:
 # BENCH_CONSOLE_WARMUP_LOADS (5) unmeasured and BENCH_CONSOLE_LOADS (20) measured page loads per screen and run,
-# BENCH_RUNS (3) runs. Needs Debian's chromium and chromium-driver.
+# BENCH_RUNS (3) runs. BENCH_CONSOLE_REUSE=1 measures a store an earlier run loaded into BENCH_DB instead (e.g. the
+# reads benchmark's 30 M store: BENCH_DB=letterdesk_bench_reads BENCH_CONSOLE_EVENTS=30000000). Needs Debian's
+# chromium and chromium-driver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then

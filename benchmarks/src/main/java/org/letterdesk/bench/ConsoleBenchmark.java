@@ -7,6 +7,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +34,10 @@ public final class ConsoleBenchmark {
     static final String BEGIN = "<!-- CONSOLE-RESULTS:BEGIN (written by scripts/benchmark-console.sh; a rerun replaces "
             + "it) -->";
     static final String END = "<!-- CONSOLE-RESULTS:END -->";
+    /** The section of a run on a store an earlier run loaded (BENCH_CONSOLE_REUSE=1), e.g. the reads' 30 M store. */
+    static final String REUSED_BEGIN = "<!-- CONSOLE-REUSED-STORE-RESULTS:BEGIN (written by scripts/benchmark-console.sh "
+            + "with BENCH_CONSOLE_REUSE=1; a rerun replaces it) -->";
+    static final String REUSED_END = "<!-- CONSOLE-REUSED-STORE-RESULTS:END -->";
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("BENCH_CHROMIUM", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("BENCH_CHROMEDRIVER",
             "/usr/bin/chromedriver"));
@@ -56,12 +64,14 @@ public final class ConsoleBenchmark {
     private final long targetEvents;
     private final int loads;
     private final int warmupLoads;
+    private final boolean reuse;
 
     private ConsoleBenchmark(Config config) {
         this.config = config;
         this.targetEvents = Long.parseLong(System.getenv().getOrDefault("BENCH_CONSOLE_EVENTS", "1000000"));
         this.loads = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONSOLE_LOADS", "20"));
         this.warmupLoads = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONSOLE_WARMUP_LOADS", "5"));
+        this.reuse = "1".equals(System.getenv("BENCH_CONSOLE_REUSE"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -76,13 +86,23 @@ public final class ConsoleBenchmark {
         }
         long benchStart = System.nanoTime();
         report.facts.put("Load average at start (1/5/15 min)", Progress.loadAverage());
-        StoreLoader.FreshStore store = StoreLoader.freshStore(config, targetEvents, "console");
-        StoreLoader loader = store.loader();
-        report.facts.put("Store", store.describe());
+        long inStore = reuse ? StoreLoader.eventsInStore(config) : -1;
+        boolean reused = inStore >= targetEvents * 95 / 100;
+        String letter;
+        if (reused) {
+            Progress.log("reusing %s with %,d events (BENCH_CONSOLE_REUSE)", config.database(), inStore);
+            report.facts.put("Store", String.format(Locale.ROOT, "%,d events, loaded by an earlier run "
+                    + "(BENCH_CONSOLE_REUSE); database %.1f GiB", inStore,
+                    StoreLoader.databaseBytes(config) / (double) (1L << 30)));
+            letter = loadedLetter();
+        } else {
+            StoreLoader.FreshStore store = StoreLoader.freshStore(config, targetEvents, "console");
+            report.facts.put("Store", store.describe());
+            letter = store.loader().sample(1, new Random(config.seed())).get(0).letterId();
+        }
 
         Server server = Server.start(config, "console");
         Progress.log("server up on port %d (pid %d)", server.port, server.pid());
-        String letter = loader.sample(1, new Random(config.seed())).get(0).letterId();
         List<Screen> screens = List.of(
                 new Screen("我的工作 (work list)", "handler", "work"),
                 new Screen("信函登记表 (register)", "supervisor", "register"),
@@ -175,8 +195,23 @@ public final class ConsoleBenchmark {
         String markdown = report.markdown();
         Report.keep(config, "console", markdown);
         if (!config.quick()) {
-            Report.writeInto(config.doc(), BEGIN, END, markdown);
+            Report.writeInto(config.doc(), reused ? REUSED_BEGIN : BEGIN, reused ? REUSED_END : END, markdown);
             Progress.log("results written into %s", config.root().relativize(config.doc()));
+        }
+    }
+
+    /** A letter of a store loaded by an earlier run, picked by the harness's seed among its first thousand ids. */
+    private String loadedLetter() throws Exception {
+        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.pgUser(), "");
+             PreparedStatement st = c.prepareStatement(
+                     "SELECT letter_id FROM letter_view ORDER BY letter_id OFFSET ? LIMIT 1")) {
+            st.setLong(1, Math.floorMod(config.seed(), 1000L));
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no letter in " + config.database());
+                }
+                return rs.getString(1);
+            }
         }
     }
 

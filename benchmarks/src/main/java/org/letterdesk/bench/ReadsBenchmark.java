@@ -85,11 +85,11 @@ public final class ReadsBenchmark {
     private void run() throws Exception {
         long benchStart = System.nanoTime();
         report.facts.put("Load average at start (1/5/15 min)", Progress.loadAverage());
-        long inStore = reuse ? eventsInStore() : -1;
+        long inStore = reuse ? StoreLoader.eventsInStore(config) : -1;
         if (inStore >= targetEvents * 95 / 100) {
             Progress.log("reusing %s with %,d events (BENCH_READS_REUSE)", config.database(), inStore);
             report.facts.put("Store", String.format(Locale.ROOT, "%,d events, loaded by an earlier run "
-                    + "(BENCH_READS_REUSE); database %.1f GiB", inStore, databaseBytes() / (double) (1L << 30)));
+                    + "(BENCH_READS_REUSE); database %.1f GiB", inStore, StoreLoader.databaseBytes(config) / (double) (1L << 30)));
         } else {
             load();
         }
@@ -293,26 +293,6 @@ public final class ReadsBenchmark {
 
     private void load() throws Exception {
         report.facts.put("Store", StoreLoader.freshStore(config, targetEvents, "reads").describe());
-    }
-
-    private long eventsInStore() {
-        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.pgUser(), "");
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM domain_event_entry")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (Exception e) {
-            return -1; // no such database or schema yet
-        }
-    }
-
-    private long databaseBytes() throws Exception {
-        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.pgUser(), "");
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT pg_database_size(current_database())")) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     /**

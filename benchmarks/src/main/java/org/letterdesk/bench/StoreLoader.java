@@ -297,9 +297,12 @@ final class StoreLoader {
             c.setAutoCommit(true);
             derivedTables = DerivedReadModels.fill(c, "bench_stage_letters");
             try (Statement st = c.createStatement()) {
-                // A register that has been in service is vacuumed by autovacuum, which also marks its pages
-                // all-visible for index-only scans; a freshly bulk-loaded one is not yet.
-                st.execute("VACUUM (ANALYZE) register_entry");
+                // Read models that have been in service are vacuumed by autovacuum (also after inserts only), which
+                // marks their pages all-visible for index-only scans; freshly bulk-loaded ones are not yet, and a
+                // machine may run with autovacuum off.
+                for (String table : loadedReadModels()) {
+                    st.execute("VACUUM (ANALYZE) " + table);
+                }
                 st.execute("ANALYZE");
             }
         }
@@ -358,8 +361,32 @@ final class StoreLoader {
         return new Compaction(months, events, (System.nanoTime() - started) / 1e9);
     }
 
+    /**
+     * The read models this loader writes that the reads find through their indexes: the register and those derived
+     * from the letters (not the letter views, read by key and then from the table anyway).
+     */
+    private List<String> loadedReadModels() {
+        List<String> tables = new ArrayList<>(List.of("register_entry"));
+        tables.addAll(derivedTables);
+        return tables;
+    }
+
     long databaseBytes() throws Exception {
-        try (Connection c = connect()) {
+        return databaseBytes(config);
+    }
+
+    /** The events in the benchmark's database, or -1 when it or its schema does not exist yet. */
+    static long eventsInStore(Config config) {
+        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.pgUser(), "")) {
+            return count(c, "SELECT count(*) FROM domain_event_entry");
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** The size of the benchmark's database in bytes. */
+    static long databaseBytes(Config config) throws Exception {
+        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.pgUser(), "")) {
             return count(c, "SELECT pg_database_size(current_database())");
         }
     }

@@ -77,17 +77,21 @@ class RegisterController {
         String text = filter.searchText();
         Specification<RegisterEntry> spec = filter.toSpecification(zone, now,
                 text != null && frequency.commonForPage(text));
-        List<RegisterEntry> entries = pages.page(spec, paging.toPageRequest(sort(sort)));
-        List<RegisterItem> items = entries.stream().map(e -> RegisterItem.of(e, now)).toList();
         if (text != null) {
-            long found = pages.countUpTo(filter.toSpecification(zone, now, frequency.commonForCount(text)),
-                    SEARCH_TOTAL_CAP);
-            return new RegisterPage(items, page, size, Math.min(found, SEARCH_TOTAL_CAP), found <= SEARCH_TOTAL_CAP);
+            RegisterPages.Found found = pages.pageCountingUpTo(spec, paging.toPageRequest(sort(sort)),
+                    filter.toSpecification(zone, now, frequency.commonForCount(text)), SEARCH_TOTAL_CAP);
+            return new RegisterPage(items(found.page(), now), page, size, Math.min(found.matching(), SEARCH_TOTAL_CAP),
+                    found.matching() <= SEARCH_TOTAL_CAP);
         }
+        List<RegisterItem> items = items(pages.page(spec, paging.toPageRequest(sort(sort))), now);
         // For filters on counted columns the exact total comes from the counter table: a count over the register
         // grows with the matching rows.
         long total = filter.usesCountedColumnsOnly() ? counts.total(filter) : register.count(spec);
         return new RegisterPage(items, page, size, total, true);
+    }
+
+    private static List<RegisterItem> items(List<RegisterEntry> entries, Instant now) {
+        return entries.stream().map(e -> RegisterItem.of(e, now)).toList();
     }
 
     /** {@code field,asc|desc}; ties broken by serial number so pages are stable. */

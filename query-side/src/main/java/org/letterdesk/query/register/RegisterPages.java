@@ -45,26 +45,37 @@ class RegisterPages {
     List<RegisterEntry> page(Specification<RegisterEntry> filter, Pageable page) {
         return snapshot.execute(status -> {
             pageSettings();
-            List<String> ids = ids(filter, Math.toIntExact(page.getOffset()), page.getPageSize(), page.getSort());
-            if (ids.isEmpty()) {
-                return List.of();
-            }
-            Map<String, RegisterEntry> rows = register.findAllById(ids).stream()
-                    .collect(Collectors.toMap(RegisterEntry::getLetterId, Function.identity()));
-            return ids.stream().map(rows::get).filter(Objects::nonNull).toList();
+            return rows(filter, page);
         });
     }
 
+    /** A search's page and how many rows match it, up to {@code cap + 1}. */
+    record Found(List<RegisterEntry> page, long matching) {
+    }
+
     /**
-     * How many rows match, counting no further than {@code cap + 1}: a search for a common word matches a large part
-     * of the register, and its exact number would cost a pass over all of it (seconds at 2.3 M letters) for a figure
-     * nobody pages through.
+     * A page and a count up to {@code cap + 1} of the rows matching {@code countFilter}, from one snapshot: a search
+     * for a common word matches a large part of the register, and its exact number would cost a pass over all of it
+     * (seconds at 2.3 M letters) for a figure nobody pages through. The two filters select the same rows; they may
+     * differ in how (see RegisterFilter).
      */
-    long countUpTo(Specification<RegisterEntry> filter, int cap) {
+    Found pageCountingUpTo(Specification<RegisterEntry> pageFilter, Pageable page,
+                           Specification<RegisterEntry> countFilter, int cap) {
         return snapshot.execute(status -> {
             pageSettings();
-            return (long) ids(filter, 0, cap + 1, Sort.unsorted()).size();
+            List<RegisterEntry> rows = rows(pageFilter, page);
+            return new Found(rows, ids(countFilter, 0, cap + 1, Sort.unsorted()).size());
         });
+    }
+
+    private List<RegisterEntry> rows(Specification<RegisterEntry> filter, Pageable page) {
+        List<String> ids = ids(filter, Math.toIntExact(page.getOffset()), page.getPageSize(), page.getSort());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, RegisterEntry> rows = register.findAllById(ids).stream()
+                .collect(Collectors.toMap(RegisterEntry::getLetterId, Function.identity()));
+        return ids.stream().map(rows::get).filter(Objects::nonNull).toList();
     }
 
     /**
