@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,7 +51,7 @@ class ReplayCompatibilityTest extends ApiTestSupport {
                     return !version.isEmpty() && version.get(0) >= letter.getValue();
                 }));
         for (String table : TABLES) {
-            JsonNode expected = sinceDraftDepartments(table, sinceQualityLoop(table,
+            JsonNode expected = sinceItemDepartments(table, sinceQualityLoop(table,
                     sinceSenderFiles(table, fixture.get("tables").get(table).deepCopy()),
                     fixture.get("tables").get("letter_view")), fixture.get("tables").get("letter_view"));
             JsonNode actual = withoutLaterEmptyColumns(rowsOf(table), expected);
@@ -172,9 +173,11 @@ class ReplayCompatibilityTest extends ApiTestSupport {
         return rows;
     }
 
-    /** Migration V83: a draft row carries its letter's current department. */
-    private static JsonNode sinceDraftDepartments(String table, JsonNode rows, JsonNode letterViews) {
-        if (!table.equals("quality_draft")) {
+    /**
+     * Migrations V83 and V86: a draft, correction and dispute row carries its letter's current department.
+     */
+    private static JsonNode sinceItemDepartments(String table, JsonNode rows, JsonNode letterViews) {
+        if (!Set.of("quality_draft", "quality_correction", "quality_dispute").contains(table)) {
             return rows;
         }
         for (JsonNode row : rows) {

@@ -83,15 +83,15 @@ final class DerivedReadModels {
                     FROM bench_new_letters n JOIN letter_view v USING (letter_id)
                          CROSS JOIN LATERAL jsonb_array_elements(v.document -> 'drafts') d"""),
             new Fill("quality_correction", """
-                    INSERT INTO quality_correction (letter_id, correction_no, cause, found_by, issued_at)
+                    INSERT INTO quality_correction (letter_id, correction_no, cause, found_by, issued_at, department)
                     SELECT v.letter_id, (c ->> 'correctionNo')::INTEGER, c ->> 'cause', c ->> 'foundBy',
-                           (c ->> 'issuedAt')::TIMESTAMPTZ
+                           (c ->> 'issuedAt')::TIMESTAMPTZ, v.document ->> 'department'
                     FROM bench_new_letters n JOIN letter_view v USING (letter_id)
                          CROSS JOIN LATERAL jsonb_array_elements(v.document -> 'corrections') c"""),
             new Fill("quality_dispute", """
-                    INSERT INTO quality_dispute (letter_id, dispute_no, recorded_at, resolved_at)
+                    INSERT INTO quality_dispute (letter_id, dispute_no, recorded_at, resolved_at, department)
                     SELECT v.letter_id, (d ->> 'disputeNo')::INTEGER, (d ->> 'recordedAt')::TIMESTAMPTZ,
-                           (d ->> 'resolvedAt')::TIMESTAMPTZ
+                           (d ->> 'resolvedAt')::TIMESTAMPTZ, v.document ->> 'department'
                     FROM bench_new_letters n JOIN letter_view v USING (letter_id)
                          CROSS JOIN LATERAL jsonb_array_elements(v.document -> 'disputes') d
                     WHERE d ->> 'recordedAt' IS NOT NULL"""));

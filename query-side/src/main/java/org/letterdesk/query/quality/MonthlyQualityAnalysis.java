@@ -2,7 +2,11 @@ package org.letterdesk.query.quality;
 
 import org.letterdesk.events.Department;
 import org.letterdesk.events.FoundBy;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,17 +29,43 @@ class MonthlyQualityAnalysis {
     private final LoopFacts loopFacts;
     private final ProcedureAnalysis procedures;
     private final SupervisionFacts supervisionFacts;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate snapshot;
 
     MonthlyQualityAnalysis(QualityFactsQuery facts, LoopFacts loopFacts, ProcedureAnalysis procedures,
-                           SupervisionFacts supervisionFacts) {
+                           SupervisionFacts supervisionFacts, JdbcTemplate jdbc,
+                           PlatformTransactionManager transactions) {
         this.facts = facts;
         this.loopFacts = loopFacts;
         this.procedures = procedures;
         this.supervisionFacts = supervisionFacts;
+        this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    /** @param department one of {@link #ROWS}, or null for all of them */
+    /**
+     * @param department one of {@link #ROWS}, or null for all of them. Every count of the analysis is read from one
+     *                   snapshot, so the figures agree with each other even while the projection writes.
+     */
     MonthlyQuality analyse(AnalysisMonth month, String department, Instant now) {
+        return snapshot.execute(status -> {
+            monthSettings();
+            return analyseInSnapshot(month, department, now);
+        });
+    }
+
+    /**
+     * For this transaction only: the month's drafted letters are grouped by letter in a hash table of ~70 000 entries
+     * at 2.3 M letters (15 MB), which past work_mem (4 MB by default) spilled to disk in five batches (measured: 71 ms
+     * against 63 ms for the drafts' statement).
+     */
+    private void monthSettings() {
+        jdbc.queryForList("SELECT set_config('work_mem', '32MB', true)");
+    }
+
+    private MonthlyQuality analyseInSnapshot(AnalysisMonth month, String department, Instant now) {
         Map<String, QualityCounts> counts = facts.countsByDepartment(month, now);
         Map<String, LoopCounts> loop = loopFacts.countsByDepartment(month, now);
         List<QualityFigures> rows = new ArrayList<>();

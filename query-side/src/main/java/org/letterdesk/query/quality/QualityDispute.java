@@ -2,14 +2,17 @@ package org.letterdesk.query.quality;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.letterdesk.events.Department;
 import org.letterdesk.query.letter.LetterView;
 
 import java.time.Instant;
 
-/** One dispute (争议信函): when it was recorded and, once it is, resolved. */
+/** One dispute (争议信函): when it was recorded and, once it is, resolved; and its letter's current department. */
 @Entity
 @Table(name = "quality_dispute")
 @IdClass(LetterItemKey.class)
@@ -25,6 +28,10 @@ public class QualityDispute {
     private Instant recordedAt;
     @Column(name = "resolved_at")
     private Instant resolvedAt;
+    /** The letter's current department (null while unassigned), so the analysis needs no join to the letter. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "department")
+    private Department department;
 
     protected QualityDispute() {
     }
@@ -33,12 +40,13 @@ public class QualityDispute {
         return new LetterItemKey(letterId, no);
     }
 
-    static QualityDispute of(String letterId, LetterView.Dispute dispute) {
+    static QualityDispute of(String letterId, Department department, LetterView.Dispute dispute) {
         QualityDispute d = new QualityDispute();
         d.letterId = letterId;
         d.no = dispute.disputeNo;
         d.recordedAt = dispute.recordedAt;
         d.resolvedAt = dispute.resolvedAt;
+        d.department = department;
         return d;
     }
 }

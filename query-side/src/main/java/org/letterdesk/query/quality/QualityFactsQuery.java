@@ -56,19 +56,20 @@ class QualityFactsQuery {
                   GROUP BY department, letter_id) AS drafted_letters
             GROUP BY 1""";
 
+    // Corrections and disputes carry their letter's current department too (migration V86): no join to the letters.
     private static final String CORRECTIONS = """
-            SELECT coalesce(f.department, 'UNASSIGNED') AS department, c.cause, c.found_by, count(*) AS issued
-            FROM quality_correction c JOIN quality_letter_fact f ON f.letter_id = c.letter_id
-            WHERE c.issued_at >= :start AND c.issued_at < :end
+            SELECT coalesce(department, 'UNASSIGNED') AS department, cause, found_by, count(*) AS issued
+            FROM quality_correction
+            WHERE issued_at >= :start AND issued_at < :end
             GROUP BY 1, 2, 3""";
 
     private static final String DISPUTES = """
-            SELECT coalesce(f.department, 'UNASSIGNED') AS department,
-                   count(*) FILTER (WHERE q.recorded_at >= :start AND q.recorded_at < :end) AS opened,
-                   count(*) FILTER (WHERE q.resolved_at >= :start AND q.resolved_at < :end) AS resolved
-            FROM quality_dispute q JOIN quality_letter_fact f ON f.letter_id = q.letter_id
-            WHERE q.recorded_at >= :start AND q.recorded_at < :end
-               OR q.resolved_at >= :start AND q.resolved_at < :end
+            SELECT coalesce(department, 'UNASSIGNED') AS department,
+                   count(*) FILTER (WHERE recorded_at >= :start AND recorded_at < :end) AS opened,
+                   count(*) FILTER (WHERE resolved_at >= :start AND resolved_at < :end) AS resolved
+            FROM quality_dispute
+            WHERE recorded_at >= :start AND recorded_at < :end
+               OR resolved_at >= :start AND resolved_at < :end
             GROUP BY 1""";
 
     private final NamedParameterJdbcTemplate jdbc;

@@ -44,10 +44,10 @@ class QualityReadModel implements LetterReadModel {
         factRows.save(letterId, QualityLetterFact.of(view));
         // Drafts, corrections and disputes are only ever added to a letter, never removed.
         view.drafts.forEach(d -> draftRows.save(letterId, QualityDraft.of(letterId, view.department, d)));
-        view.corrections.forEach(c -> correctionRows.save(letterId, QualityCorrection.of(letterId, c)));
+        view.corrections.forEach(c -> correctionRows.save(letterId, QualityCorrection.of(letterId, view.department, c)));
         // A dispute the view knows only from a deadline event is not recorded yet; it counts from its record.
         view.disputes.stream().filter(d -> d.recordedAt != null)
-                .forEach(d -> disputeRows.save(letterId, QualityDispute.of(letterId, d)));
+                .forEach(d -> disputeRows.save(letterId, QualityDispute.of(letterId, view.department, d)));
     }
 
     @Override
