@@ -5,7 +5,8 @@
 # registers BENCH_READS_OPEN_LETTERS (3000) open letters over HTTP, and measures the register's export (CSV, XLSX),
 # its search, the monthly quality analysis, the busiest department's work list and sender files, each next to raw
 # SQL. BENCH_READS_REUSE=1 keeps a store an earlier run loaded; BENCH_READS_LOAD_ONLY=1 only loads;
-# BENCH_READS_REBUILD_RUNS=n then rebuilds every read model n times next to a raw scan of the events.
+# BENCH_READS_REBUILD_RUNS=n then rebuilds every read model n times next to a raw scan of the events;
+# BENCH_READS_REBUILD_ONLY=1 skips the reads and only rebuilds (its own section of docs/benchmarks.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/benchmark-common.sh

@@ -42,6 +42,9 @@ public final class ReadsBenchmark {
     static final String BEGIN = "<!-- READS-RESULTS:BEGIN (written by scripts/benchmark-reads.sh; a rerun replaces "
             + "it) -->";
     static final String END = "<!-- READS-RESULTS:END -->";
+    static final String REBUILD_BEGIN = "<!-- REBUILD-AT-SCALE-RESULTS:BEGIN (written by scripts/benchmark-reads.sh "
+            + "with BENCH_READS_REBUILD_ONLY=1; a rerun replaces it) -->";
+    static final String REBUILD_END = "<!-- REBUILD-AT-SCALE-RESULTS:END -->";
     private static final String ZONE = "Asia/Shanghai";
     /** The server counts a search's matches up to this many (RegisterController.SEARCH_TOTAL_CAP). */
     private static final int SEARCH_TOTAL_CAP = 1000;
@@ -58,6 +61,8 @@ public final class ReadsBenchmark {
     private final int requests;
     /** Rebuilds of every read model of the loaded store after the reads, each after a raw scan of the events. */
     private final int rebuildRuns;
+    /** Only the rebuilds (BENCH_READS_REBUILD_RUNS, at least one), no reads: their own section of the results. */
+    private final boolean rebuildOnly;
     private final int openLetters;
     private final Random random;
 
@@ -68,7 +73,8 @@ public final class ReadsBenchmark {
         this.loadOnly = env("BENCH_READS_LOAD_ONLY", "0").equals("1");
         this.requests = Integer.parseInt(env("BENCH_READS_REQUESTS", "200"));
         this.openLetters = Integer.parseInt(env("BENCH_READS_OPEN_LETTERS", "3000"));
-        this.rebuildRuns = Integer.parseInt(env("BENCH_READS_REBUILD_RUNS", "0"));
+        this.rebuildOnly = env("BENCH_READS_REBUILD_ONLY", "0").equals("1");
+        this.rebuildRuns = Math.max(rebuildOnly ? 1 : 0, Integer.parseInt(env("BENCH_READS_REBUILD_RUNS", "0")));
         this.random = new Random(config.seed());
     }
 
@@ -106,92 +112,12 @@ public final class ReadsBenchmark {
                 settings.execute("SET jit = off"); // as the server's connections: the baselines measure the SQL
                 settings.execute("SET work_mem = '32MB'"); // as the server's register pages (RegisterPages)
             }
-            registerOpenLetters(http, sql);
-            shape = shape(sql);
-            Progress.log("store shape: %s", shape);
-            List<String> queries = searchQueries(sql);
-            List<String> months = months(sql);
-            List<String> senders = senderIds(sql);
-            String department = (String) shape.get("busiest department");
-            int year = (int) shape.get("busiest year");
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-            Map<String, List<Double>> runs = new LinkedHashMap<>();
-            for (int run = 0; run <= config.runs(); run++) {
-                boolean measured = run > 0; // run 0 warms the server's paths and the database's caches up
-                long copyRows = 0;
-                double copySeconds = 0;
-                for (String format : List.of("csv", "xlsx")) {
-                    long started = System.nanoTime();
-                    long bytes = download(client, server.port, "/api/register/export?format=" + format
-                            + "&from=" + year + "-01-01&to=" + year + "-12-31");
-                    double seconds = (System.nanoTime() - started) / 1e9;
-                    long copyStarted = System.nanoTime();
-                    copyRows = copy(sql, year);
-                    copySeconds = (System.nanoTime() - copyStarted) / 1e9;
-                    Progress.log("run %d export %s: %,d bytes in %.1f s (%,.0f rows/s); raw COPY %,d rows in %.1f s",
-                            run, format, bytes, seconds, copyRows / seconds, copyRows, copySeconds);
-                    if (measured) {
-                        runs.computeIfAbsent("export." + format, k -> new ArrayList<>()).add(copyRows / seconds);
-                        runs.computeIfAbsent("export." + format + ".copy", k -> new ArrayList<>())
-                                .add(copyRows / copySeconds);
-                        runs.computeIfAbsent("export." + format + ".mb", k -> new ArrayList<>())
-                                .add(bytes / 1e6);
-                    }
-                }
-                if (measured) {
-                    runs.computeIfAbsent("export.rows", k -> new ArrayList<>()).add((double) copyRows);
-                }
-                Stats search = new Stats(), searchSql = new Stats();
-                int refused = 0;
-                for (int i = 0; i < requests; i++) {
-                    String q = queries.get(random.nextInt(queries.size()));
-                    // A search that runs past the statement timeout is answered 503: the user waited that long
-                    // for nothing, so its time counts, and so does the answer.
-                    long started = System.nanoTime();
-                    if (!http.get("supervisor", "/api/register?q=" + encode(q)).ok()) {
-                        refused++;
-                    }
-                    search.add(System.nanoTime() - started);
-                    searchSql.add(timed(() -> searchSql(sql, q)));
-                }
-                Progress.log("run %d search: %d of %d answered 503 (past the statement timeout)", run, refused,
-                        requests);
-                if (measured) {
-                    runs.computeIfAbsent("search.refused", k -> new ArrayList<>()).add((double) refused);
-                }
-                Stats quality = new Stats(), qualitySql = new Stats();
-                for (int i = 0; i < requests; i++) {
-                    String month = months.get(random.nextInt(months.size()));
-                    quality.add(timedGet(http, "supervisor", "/api/quality/monthly?month=" + month));
-                    qualitySql.add(timed(() -> qualitySql(sql, month)));
-                }
-                Stats work = new Stats(), workSql = new Stats();
-                for (int i = 0; i < requests; i++) {
-                    work.add(timedGet(http, "handler", "/api/worklist?department=" + department));
-                    workSql.add(timed(() -> worklistSql(sql, department)));
-                }
-                Stats file = new Stats(), fileSql = new Stats();
-                for (int i = 0; i < requests; i++) {
-                    String sender = senders.get(random.nextInt(senders.size()));
-                    file.add(timedGet(http, "supervisor", "/api/senders/" + sender));
-                    fileSql.add(timed(() -> senderSql(sql, sender)));
-                }
-                Progress.log("run %d search p95 %.1f ms (SQL %.1f), quality p95 %.1f (SQL %.1f), work list p95 %.1f "
-                                + "(SQL %.1f), sender file p95 %.1f (SQL %.1f)", run, search.percentileMillis(95),
-                        searchSql.percentileMillis(95), quality.percentileMillis(95), qualitySql.percentileMillis(95),
-                        work.percentileMillis(95), workSql.percentileMillis(95), file.percentileMillis(95),
-                        fileSql.percentileMillis(95));
-                if (measured) {
-                    keep(runs, "search", search, searchSql);
-                    keep(runs, "quality", quality, qualitySql);
-                    keep(runs, "worklist", work, workSql);
-                    keep(runs, "sender", file, fileSql);
-                }
-            }
-            tabulate(runs, year, department);
-            if (rebuildRuns > 0) {
+            if (rebuildOnly) {
+                shape = shape(sql);
+                Progress.log("store shape: %s", shape);
                 rebuild(http);
+            } else {
+                shape = measureReads(http, sql, server);
             }
         }
         if (!server.alive()) {
@@ -201,21 +127,119 @@ public final class ReadsBenchmark {
         report.facts.put("Store shape", shape.toString());
         report.facts.put("Server", "-Xmx" + config.serverHeap() + " (the exports stream: the whole year's file "
                 + "never fits in it); peak RSS " + rss / 1024 + " MiB");
-        report.facts.put("Per run", requests + " requests of each read, one client, after an unmeasured run of "
-                + "the same reads; exports: the whole file downloaded, then the raw COPY of the same rows; the "
-                + "baselines' connection with jit = off and work_mem = 32MB, as the server's register pages");
-        report.facts.put("Runs", Integer.toString(config.runs()));
+        if (!rebuildOnly) {
+            report.facts.put("Per run", requests + " requests of each read, one client, after an unmeasured run of "
+                    + "the same reads; exports: the whole file downloaded, then the raw COPY of the same rows; the "
+                    + "baselines' connection with jit = off and work_mem = 32MB, as the server's register pages");
+            report.facts.put("Runs", Integer.toString(config.runs()));
+        } else {
+            report.facts.put("Runs", Integer.toString(rebuildRuns) + " (BENCH_READS_REBUILD_RUNS), each after a raw "
+                    + "scan of the event table");
+        }
         report.facts.put("CPU cores (nproc)", Integer.toString(Runtime.getRuntime().availableProcessors()));
         report.facts.put("Load average at end (1/5/15 min)", Progress.loadAverage());
         report.facts.put("Whole run wall time", String.format(Locale.ROOT, "%.1f min",
                 (System.nanoTime() - benchStart) / 60e9));
         String markdown = report.markdown();
-        Report.keep(config, "reads", markdown);
+        Report.keep(config, rebuildOnly ? "rebuild-at-scale" : "reads", markdown);
         if (!config.quick()) {
-            Report.writeInto(config.doc(), BEGIN, END, markdown);
+            Report.writeInto(config.doc(), rebuildOnly ? REBUILD_BEGIN : BEGIN, rebuildOnly ? REBUILD_END : END,
+                    markdown);
             Progress.log("results written into %s", config.root().relativize(config.doc()));
         }
         System.out.println(markdown);
+    }
+
+    /** The reads, {@code config.runs()} measured runs after one unmeasured; then the rebuilds if asked for. */
+    private Map<String, Object> measureReads(Http http, Connection sql, Server server) throws Exception {
+        registerOpenLetters(http, sql);
+        Map<String, Object> shape = shape(sql);
+        Progress.log("store shape: %s", shape);
+        List<String> queries = searchQueries(sql);
+        List<String> months = months(sql);
+        List<String> senders = senderIds(sql);
+        String department = (String) shape.get("busiest department");
+        int year = (int) shape.get("busiest year");
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        Map<String, List<Double>> runs = new LinkedHashMap<>();
+        for (int run = 0; run <= config.runs(); run++) {
+            boolean measured = run > 0; // run 0 warms the server's paths and the database's caches up
+            long copyRows = 0;
+            double copySeconds = 0;
+            for (String format : List.of("csv", "xlsx")) {
+                long started = System.nanoTime();
+                long bytes = download(client, server.port, "/api/register/export?format=" + format
+                        + "&from=" + year + "-01-01&to=" + year + "-12-31");
+                double seconds = (System.nanoTime() - started) / 1e9;
+                long copyStarted = System.nanoTime();
+                copyRows = copy(sql, year);
+                copySeconds = (System.nanoTime() - copyStarted) / 1e9;
+                Progress.log("run %d export %s: %,d bytes in %.1f s (%,.0f rows/s); raw COPY %,d rows in %.1f s",
+                        run, format, bytes, seconds, copyRows / seconds, copyRows, copySeconds);
+                if (measured) {
+                    runs.computeIfAbsent("export." + format, k -> new ArrayList<>()).add(copyRows / seconds);
+                    runs.computeIfAbsent("export." + format + ".copy", k -> new ArrayList<>())
+                            .add(copyRows / copySeconds);
+                    runs.computeIfAbsent("export." + format + ".mb", k -> new ArrayList<>())
+                            .add(bytes / 1e6);
+                }
+            }
+            if (measured) {
+                runs.computeIfAbsent("export.rows", k -> new ArrayList<>()).add((double) copyRows);
+            }
+            Stats search = new Stats(), searchSql = new Stats();
+            int refused = 0;
+            for (int i = 0; i < requests; i++) {
+                String q = queries.get(random.nextInt(queries.size()));
+                // A search that runs past the statement timeout is answered 503: the user waited that long
+                // for nothing, so its time counts, and so does the answer.
+                long started = System.nanoTime();
+                if (!http.get("supervisor", "/api/register?q=" + encode(q)).ok()) {
+                    refused++;
+                }
+                search.add(System.nanoTime() - started);
+                searchSql.add(timed(() -> searchSql(sql, q)));
+            }
+            Progress.log("run %d search: %d of %d answered 503 (past the statement timeout)", run, refused,
+                    requests);
+            if (measured) {
+                runs.computeIfAbsent("search.refused", k -> new ArrayList<>()).add((double) refused);
+            }
+            Stats quality = new Stats(), qualitySql = new Stats();
+            for (int i = 0; i < requests; i++) {
+                String month = months.get(random.nextInt(months.size()));
+                quality.add(timedGet(http, "supervisor", "/api/quality/monthly?month=" + month));
+                qualitySql.add(timed(() -> qualitySql(sql, month)));
+            }
+            Stats work = new Stats(), workSql = new Stats();
+            for (int i = 0; i < requests; i++) {
+                work.add(timedGet(http, "handler", "/api/worklist?department=" + department));
+                workSql.add(timed(() -> worklistSql(sql, department)));
+            }
+            Stats file = new Stats(), fileSql = new Stats();
+            for (int i = 0; i < requests; i++) {
+                String sender = senders.get(random.nextInt(senders.size()));
+                file.add(timedGet(http, "supervisor", "/api/senders/" + sender));
+                fileSql.add(timed(() -> senderSql(sql, sender)));
+            }
+            Progress.log("run %d search p95 %.1f ms (SQL %.1f), quality p95 %.1f (SQL %.1f), work list p95 %.1f "
+                            + "(SQL %.1f), sender file p95 %.1f (SQL %.1f)", run, search.percentileMillis(95),
+                    searchSql.percentileMillis(95), quality.percentileMillis(95), qualitySql.percentileMillis(95),
+                    work.percentileMillis(95), workSql.percentileMillis(95), file.percentileMillis(95),
+                    fileSql.percentileMillis(95));
+            if (measured) {
+                keep(runs, "search", search, searchSql);
+                keep(runs, "quality", quality, qualitySql);
+                keep(runs, "worklist", work, workSql);
+                keep(runs, "sender", file, fileSql);
+            }
+        }
+        tabulate(runs, year, department);
+        if (rebuildRuns > 0) {
+            rebuild(http);
+        }
+        return shape;
     }
 
     /**
@@ -239,6 +263,9 @@ public final class ReadsBenchmark {
             head = r.head();
             Progress.log("rebuild run %d: %d events in %.1f s = %.0f events/s", run, r.head(), r.seconds(),
                     r.eventsPerSecond());
+            String outcome = http.get("admin", "/api/admin/read-models/rebuild").body();
+            Progress.log("rebuild run %d progress at the end: %s", run, outcome);
+            report.facts.put("Rebuild run " + run + ": the server's account at the end", outcome);
         }
         report.add("rebuild", "Rebuild of every read model of the store (" + String.format(Locale.ROOT, "%,d", head)
                 + " events)", "events/s", rebuild, "raw sequential JDBC scan of domain_event_entry", scan);

@@ -18,14 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,20 +34,18 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
- * The first, bulk part of a rebuild: reads the whole event store in order and folds each letter's events in memory,
- * writing a letter's rows when it leaves memory rather than once per processor batch it appears in — with the live
- * projection's own fold and write path ({@link LetterWriter}), so a bulk-replayed table is the table the projection
- * builds.
+ * The first, bulk part of a rebuild: reads the event store up to its head letter by letter ({@link EventStoreScan}
+ * reads in stream order), folds each letter's events in memory and writes each letter's rows once, when its last
+ * event has been read — with the live projection's own fold and write path ({@link LetterWriter}), so a
+ * bulk-replayed table is the table the projection builds. The read models are per letter (the register's counts
+ * are sums), so the order across letters does not change what is written.
  * <p>
- * Three kinds of work overlap: one thread reads and deserializes the store ({@link EventStoreScan}), this one folds
- * the events into the letters in memory, and writer threads write the letters that leave memory. At most
- * {@code lettersInMemory} letters (plus those of one read chunk) are held; the least recently changed leave first,
- * in groups of {@code writeBatch}, one transaction each, written under the segment each letter belongs to, as the
- * processor would have. A letter that comes back after it was written is read again, as the projection would —
- * after its write has committed.
+ * Three kinds of work overlap: one thread reads and deserializes the store, this one folds the events, and writer
+ * threads write the folded letters in groups of {@code writeBatch}, one transaction per group and segment, each
+ * letter under the segment it belongs to, as the processor would have.
  * <p>
- * It returns the position of the last event it read; the processor goes on from there. If it stops half-way (an
- * error, a shutdown), the processor replays from the start instead: the fold skips what a stored view already
+ * It returns the gap-aware token of the head it read up to; the processor goes on from there. If it stops half-way
+ * (an error, a shutdown), the processor replays from the start instead: the fold skips what a stored view already
  * has, so what was written meanwhile is neither lost nor applied twice.
  */
 @Component
@@ -64,24 +58,21 @@ class BulkReplay {
 
     private final EventStoreScan scan;
     private final LetterWriter writer;
-    private final int lettersInMemory;
     private final int writeBatch;
     private final int readChunk;
     private final int writerThreads;
 
     /**
-     * @param readChunk     events read between two looks for letters the replay wrote already (one query) and two
-     *                      writes of the letters beyond {@code lettersInMemory}
+     * @param writeBatch    folded letters handed to the writers at a time
+     * @param readChunk     events handed from the reader to the fold at a time (and the read's fetch size)
      * @param writerThreads threads writing letters, each for a share of the segments (at most one per segment)
      */
     BulkReplay(EventStoreScan scan, LetterWriter writer,
-               @Value("${letterdesk.rebuild.letters-in-memory:10000}") int lettersInMemory,
                @Value("${letterdesk.rebuild.write-batch:1000}") int writeBatch,
                @Value("${letterdesk.rebuild.read-chunk:1000}") int readChunk,
                @Value("${letterdesk.rebuild.writer-threads:2}") int writerThreads) {
         this.scan = scan;
         this.writer = writer;
-        this.lettersInMemory = Math.max(1, lettersInMemory);
         this.writeBatch = Math.max(1, writeBatch);
         this.readChunk = Math.max(1, readChunk);
         this.writerThreads = Math.max(1, writerThreads);
@@ -92,11 +83,11 @@ class BulkReplay {
                   Segment[] segments) {
     }
 
-    /** How a finished replay went: the token of the last event read (null for an empty store), what it did. */
+    /** How a finished replay went: the token it read up to (null for an empty store), what it did. */
     record Result(TrackingToken last, long events, long letterWrites) {
     }
 
-    /** A letter in memory and the segment whose processor thread would have projected it. */
+    /** A letter being folded and the segment whose processor thread would have projected it. */
     private record Open(FoldedLetter letter, int segment) {
     }
 
@@ -104,31 +95,31 @@ class BulkReplay {
     private record ReadEvent(LetterEvent event, long sequence, Instant at, String user, int segment) {
     }
 
-    /** Consecutive events of the store; {@code size} counts the events of other kinds too. */
-    private record Chunk(List<ReadEvent> letterEvents, int size, TrackingToken last) {
+    /** Events read in a row; {@code size} counts the events of other kinds too. */
+    private record Chunk(List<ReadEvent> letterEvents, int size) {
     }
 
-    private static final Chunk END = new Chunk(List.of(), 0, null);
+    private static final Chunk END = new Chunk(List.of(), 0);
 
     /**
      * Replays every event now in the store into tables the reset left empty.
      *
-     * @param progress told the global position of each chunk folded
+     * @param progress told the number of events folded so far, after each chunk
      * @param stopped  polled between chunks; when true the replay stops and returns {@code null}
      * @return what it did, or {@code null} when stopped
      */
     Result replay(Target target, LongConsumer progress, BooleanSupplier stopped) {
         BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
         AtomicReference<Throwable> readFailure = new AtomicReference<>();
+        AtomicReference<TrackingToken> head = new AtomicReference<>();
         AtomicBoolean cancelled = new AtomicBoolean();
         String name = Thread.currentThread().getName();
-        Thread reader = new Thread(() -> read(target, chunks, readFailure, cancelled), name + "-reader");
+        Thread reader = new Thread(() -> read(target, chunks, head, readFailure, cancelled), name + "-reader");
         reader.setDaemon(true);
         reader.start();
         Writers writers = new Writers(target, Math.min(writerThreads, Math.max(1, target.segments().length)), name);
-        // Access order: the eldest entry is the letter whose last event is the oldest.
-        LinkedHashMap<String, Open> open = new LinkedHashMap<>(lettersInMemory * 2, 0.75f, true);
-        TrackingToken last = null;
+        List<Open> folded = new ArrayList<>(writeBatch);
+        Open current = null;
         long events = 0;
         try {
             while (true) {
@@ -143,24 +134,35 @@ class BulkReplay {
                     break;
                 }
                 events += chunk.size();
-                bringIn(chunk, open, writers);
                 for (ReadEvent read : chunk.letterEvents()) {
-                    open.get(read.event().letterId()).letter()
-                            .apply(read.event(), read.sequence(), read.at(), read.user());
+                    String letterId = read.event().letterId();
+                    if (current == null || !current.letter().letterId().equals(letterId)) {
+                        if (current != null) {
+                            if (letterId.compareTo(current.letter().letterId()) < 0) {
+                                // Stream order is what makes one write per letter right; never write a letter twice.
+                                throw new IllegalStateException("Events out of stream order: letter " + letterId
+                                        + " after " + current.letter().letterId());
+                            }
+                            folded.add(current);
+                        }
+                        current = new Open(FoldedLetter.fresh(letterId), read.segment());
+                    }
+                    current.letter().apply(read.event(), read.sequence(), read.at(), read.user());
                 }
-                last = chunk.last();
-                last.position().ifPresent(progress::accept);
-                while (open.size() > lettersInMemory) {
-                    writers.writeEldest(open, writeBatch);
+                if (folded.size() >= writeBatch) {
+                    writers.hand(folded);
+                    folded = new ArrayList<>(writeBatch);
                 }
+                progress.accept(events);
             }
             rethrow(readFailure.get());
-            while (!open.isEmpty()) {
-                writers.writeEldest(open, writeBatch);
+            if (current != null) {
+                folded.add(current);
             }
+            writers.hand(folded);
             writers.awaitAll();
             writer.analyze();
-            return new Result(last, events, writers.letterWrites());
+            return new Result(head.get(), events, writers.letterWrites());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
@@ -181,16 +183,11 @@ class BulkReplay {
         }
     }
 
-    /** The reader thread: the store in chunks of {@code readChunk} events, then {@link #END}. */
-    private void read(Target target, BlockingQueue<Chunk> chunks, AtomicReference<Throwable> failure,
-                      AtomicBoolean cancelled) {
+    /** The reader thread: the store in chunks of {@code readChunk} events, then its head's token and {@link #END}. */
+    private void read(Target target, BlockingQueue<Chunk> chunks, AtomicReference<TrackingToken> head,
+                      AtomicReference<Throwable> failure, AtomicBoolean cancelled) {
         try {
-            EventStoreScan.Cursor cursor = scan.open();
-            while (!cancelled.get()) {
-                List<EventStoreScan.ScannedEvent> page = cursor.next(readChunk);
-                if (page.isEmpty()) {
-                    break;
-                }
+            head.set(scan.readInStreamOrder(readChunk, page -> {
                 List<ReadEvent> letterEvents = new ArrayList<>(page.size());
                 for (EventStoreScan.ScannedEvent scanned : page) {
                     TrackedEventMessage<?> message = scanned.message();
@@ -199,10 +196,8 @@ class BulkReplay {
                                 message.getTimestamp(), scanned.user(), segmentOf(message, target)));
                     }
                 }
-                if (!hand(chunks, new Chunk(letterEvents, page.size(), cursor.lastToken()), cancelled)) {
-                    return;
-                }
-            }
+                return hand(chunks, new Chunk(letterEvents, page.size()), cancelled);
+            }));
         } catch (Throwable e) {
             failure.set(e);
         }
@@ -223,37 +218,6 @@ class BulkReplay {
         return false;
     }
 
-    /** Puts the chunk's letters that are not in memory there: from their stored views if written before. */
-    private void bringIn(Chunk chunk, Map<String, Open> open, Writers writers) throws InterruptedException {
-        Map<String, Integer> missing = new LinkedHashMap<>();
-        for (ReadEvent read : chunk.letterEvents()) {
-            String letterId = read.event().letterId();
-            if (!open.containsKey(letterId)) {
-                missing.putIfAbsent(letterId, read.segment());
-            }
-        }
-        if (missing.isEmpty()) {
-            return;
-        }
-        // Only a letter this replay has written can have a stored view (the reset emptied the tables).
-        Set<String> maybeWritten = new LinkedHashSet<>();
-        for (String letterId : missing.keySet()) {
-            if (writers.written.mightContain(letterId)) {
-                maybeWritten.add(letterId);
-            }
-        }
-        Map<String, FoldedLetter> loaded = Map.of();
-        if (!maybeWritten.isEmpty()) {
-            writers.awaitWritten(maybeWritten);
-            loaded = writer.load(maybeWritten);
-        }
-        for (Map.Entry<String, Integer> letter : missing.entrySet()) {
-            FoldedLetter folded = loaded.get(letter.getKey());
-            open.put(letter.getKey(), new Open(folded != null ? folded : FoldedLetter.fresh(letter.getKey()),
-                    letter.getValue()));
-        }
-    }
-
     /**
      * The writer threads. A segment's groups are always written by the same thread, in order, so the register's
      * counts of a segment (its shard) are written by one thread only; a bounded number of groups is in flight.
@@ -263,10 +227,7 @@ class BulkReplay {
         private final Target target;
         private final List<ExecutorService> threads = new ArrayList<>();
         private final Semaphore inFlightGroups;
-        /** Letters handed to a writer whose transaction has not committed yet. */
-        private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
         private final List<Future<?>> pending = new ArrayList<>();
-        final WrittenLetters written = new WrittenLetters();
         private long letterWrites;
         private long analyzeAt = FIRST_ANALYZE;
 
@@ -283,14 +244,11 @@ class BulkReplay {
             }
         }
 
-        /** Hands the {@code count} least recently changed letters to the writers and drops them from memory. */
-        void writeEldest(LinkedHashMap<String, Open> open, int count) throws InterruptedException {
+        /** Hands the folded letters to the writers, one group per segment. */
+        void hand(List<Open> letters) throws InterruptedException {
             Map<Integer, List<FoldedLetter>> bySegment = new HashMap<>();
-            Iterator<Open> eldest = open.values().iterator();
-            for (int i = 0; i < count && eldest.hasNext(); i++) {
-                Open letter = eldest.next();
+            for (Open letter : letters) {
                 bySegment.computeIfAbsent(letter.segment(), s -> new ArrayList<>()).add(letter.letter());
-                eldest.remove();
             }
             for (Map.Entry<Integer, List<FoldedLetter>> group : bySegment.entrySet()) {
                 submit(group.getKey(), group.getValue());
@@ -300,17 +258,12 @@ class BulkReplay {
         private void submit(int segment, List<FoldedLetter> letters) throws InterruptedException {
             checkFailures();
             inFlightGroups.acquire();
-            letters.forEach(letter -> {
-                inFlight.add(letter.letterId());
-                written.add(letter.letterId());
-            });
             letterWrites += letters.size();
             ExecutorService thread = threads.get(Math.floorMod(segment, threads.size()));
             pending.add(thread.submit(() -> {
                 try {
                     write(letters, segment, target);
                 } finally {
-                    letters.forEach(letter -> inFlight.remove(letter.letterId()));
                     inFlightGroups.release();
                 }
             }));
@@ -319,16 +272,6 @@ class BulkReplay {
                 awaitAll();
                 writer.analyze();
                 analyzeAt *= 2;
-            }
-        }
-
-        /** Waits until none of these letters is being written (rare: the letters leaving memory are the eldest). */
-        void awaitWritten(Set<String> letterIds) throws InterruptedException {
-            for (String letterId : letterIds) {
-                if (inFlight.contains(letterId)) {
-                    awaitAll();
-                    return;
-                }
             }
         }
 
@@ -374,8 +317,7 @@ class BulkReplay {
         try {
             unitOfWork.attachTransaction(target.transactions());
             unitOfWork.resources().put(LetterProjection.SEGMENT_ID_RESOURCE, segment);
-            // Stored letters' views already hold everything their stored versions held (the fold only adds).
-            writer.prefetch(letters);
+            writer.prefetch(letters); // every letter is new to the tables: this only prepares the batch
             writer.write(letters);
             unitOfWork.commit();
         } catch (RuntimeException | Error e) {

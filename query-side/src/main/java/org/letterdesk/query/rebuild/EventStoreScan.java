@@ -14,13 +14,23 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.letterdesk.database.LongStatements;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,89 +38,150 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Reads the event store from the start in pages of consecutive events, for the bulk replay. Axon's own tracked read
- * fetches 100 events per query and parses every event's metadata and time stamp with general-purpose parsers, which
- * made it the slower half of a replay; here a page is one keyset query, the time stamps (always written by Axon as
- * {@code yyyy-MM-ddTHH:mm:ss.fffZ}) are parsed directly, and the metadata is left serialized: the fold needs only
- * the acting user, read in the same query. Payloads still go through the configured serializer and upcaster chain,
- * exactly as in the processor.
+ * Reads every event of the store up to its head, for the bulk replay, in stream order — by aggregate, then sequence
+ * number — rather than in global order: every letter's events arrive together, so the replay folds a letter
+ * completely and writes it once. That is also the physical order of the event table's closed months, which are
+ * rewritten in letter order (docs/decisions/0003-event-store-partitions.md), so most of the store is read
+ * sequentially; a global-order read visits their pages out of order, several times each.
  * <p>
- * The tokens it hands out are gap-aware like the store's: an index skipped within the last {@link #GAP_WINDOW}
- * positions may belong to a transaction that commits later, so the processor that continues from the token still
- * looks for it.
+ * The whole read is one query in one repeatable-read transaction, streamed with a fetch size: the head and the
+ * events are of one snapshot. An event below the head that is not in the snapshot (its transaction had not
+ * committed yet) is missed by the read; the token handed out at the end is gap-aware like the store's, so when its
+ * position lies within the last {@link #GAP_WINDOW} positions the processor that continues from the token still
+ * looks for it — the same window a tracking processor gives a late commit.
+ * <p>
+ * Time stamps (always written by Axon as {@code yyyy-MM-ddTHH:mm:ss.fffZ}) are parsed directly and the metadata is
+ * left serialized: the fold needs only the acting user, read in the same query. Payloads go through the configured
+ * serializer and upcaster chain, exactly as in the processor.
  */
 @Component
 class EventStoreScan {
 
-    /** How far behind the last event read a skipped index is still looked for (Axon's default gap window). */
+    /** How far behind the head a position missing from the read is still looked for (Axon's default gap window). */
     static final int GAP_WINDOW = 10_000;
 
-    private static final String PAGE = """
+    private static final String HEAD = "SELECT coalesce(max(global_index), -1) FROM domain_event_entry";
+    private static final String IN_STREAM_ORDER = """
             SELECT global_index, event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
                    payload_type, payload_revision, payload, meta_data, meta_data->>'%s' AS acting_user
-            FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT ?""".formatted(EventMetaData.USER);
+            FROM domain_event_entry WHERE global_index <= ?
+            ORDER BY aggregate_identifier, sequence_number""".formatted(EventMetaData.USER);
 
     private final JdbcTemplate jdbc;
     private final Configuration axon;
+    private final Duration longStatementTimeout;
 
-    EventStoreScan(JdbcTemplate jdbc, Configuration axon) {
+    EventStoreScan(JdbcTemplate jdbc, Configuration axon,
+                   @Value("${letterdesk.database.long-statement-timeout:PT1H}") Duration longStatementTimeout) {
         this.jdbc = jdbc;
         this.axon = axon;
+        this.longStatementTimeout = longStatementTimeout;
     }
 
     /** One event as read: its message (payload deserialized lazily) and the user who acted, from its metadata. */
     record ScannedEvent(TrackedEventMessage<?> message, String user) {
     }
 
-    /** A cursor over the store; not thread-safe. */
-    Cursor open() {
-        return new Cursor(axon.eventSerializer(), axon.upcasterChain());
+    /** Takes the pages of a read; false stops the read. */
+    @FunctionalInterface
+    interface Pages {
+        boolean accept(List<ScannedEvent> page) throws InterruptedException;
     }
 
-    final class Cursor {
-
-        private final Serializer serializer;
-        private final EventUpcaster upcasters;
-        private long lastIndex = -1;
-        private final SortedSet<Long> gaps = new TreeSet<>();
-
-        private Cursor(Serializer serializer, EventUpcaster upcasters) {
-            this.serializer = serializer;
-            this.upcasters = upcasters;
-        }
-
-        /** The next page of at most {@code size} events; empty at the end of the store. */
-        List<ScannedEvent> next(int size) {
-            List<StoredEvent> rows = new ArrayList<>(size);
-            Map<Long, String> users = new HashMap<>();
-            jdbc.query(PAGE, rs -> {
-                long index = rs.getLong(1);
-                skipTo(index);
-                // Each message gets the plain position; the page's gap-aware token is made once, by lastToken().
-                rows.add(new StoredEvent(new GlobalSequenceTrackingToken(index), rs.getString(2),
-                        rs.getString(3), rs.getLong(4), rs.getString(5), parseTimestamp(rs.getString(6)),
-                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)));
-                users.put(index, rs.getString(11));
-            }, lastIndex, size);
-            // Upcasters may split or drop events; a message's user is that of the stored event it came from.
-            return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters)
-                    .map(message -> new ScannedEvent(message,
-                            users.get(message.trackingToken().position().orElse(-1))))
-                    .toList();
-        }
-
-        /** The token of the last event read, with the skipped positions still within the gap window. */
-        TrackingToken lastToken() {
-            return lastIndex < 0 ? null : GapAwareTrackingToken.newInstance(lastIndex, gaps);
-        }
-
-        private void skipTo(long index) {
-            for (long skipped = Math.max(lastIndex + 1, index - GAP_WINDOW + 1); skipped < index; skipped++) {
-                gaps.add(skipped);
+    /**
+     * Reads every event up to the head in stream order, handing them over in pages of at most {@code pageSize}.
+     *
+     * @return the gap-aware token at the head read, or null when the store is empty or the read was stopped
+     */
+    TrackingToken readInStreamOrder(int pageSize, Pages pages) {
+        Serializer serializer = axon.eventSerializer();
+        EventUpcaster upcasters = axon.upcasterChain();
+        return jdbc.execute((ConnectionCallback<TrackingToken>) connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                // The read stays open while the fold works through it; the ordinary idle bound would end it.
+                LongStatements.liftForTransaction(connection, longStatementTimeout);
+                try (Statement statement = connection.createStatement()) {
+                    // Without a LIMIT the planner may price sorting the whole table above walking each month's
+                    // stream index in order; that sort would spill the store to disk before the first row.
+                    statement.execute("SET LOCAL enable_sort = off");
+                }
+                TrackingToken token = read(connection, pageSize, pages, serializer, upcasters);
+                connection.commit();
+                return token;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                connection.rollback();
+                return null;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+                connection.setTransactionIsolation(isolation);
             }
-            lastIndex = index;
-            gaps.headSet(index - GAP_WINDOW + 1).clear();
+        });
+    }
+
+    private TrackingToken read(Connection connection, int pageSize, Pages pages, Serializer serializer,
+                               EventUpcaster upcasters) throws SQLException, InterruptedException {
+        long head;
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(HEAD)) {
+            rs.next();
+            head = rs.getLong(1);
         }
+        if (head < 0) {
+            return null;
+        }
+        // Which of the last GAP_WINDOW positions up to the head were read: the others are the token's gaps.
+        long windowStart = Math.max(0, head - GAP_WINDOW + 1);
+        BitSet seen = new BitSet((int) (head - windowStart + 1));
+        try (PreparedStatement statement = connection.prepareStatement(IN_STREAM_ORDER)) {
+            statement.setFetchSize(pageSize);
+            statement.setLong(1, head);
+            try (ResultSet rs = statement.executeQuery()) {
+                List<StoredEvent> rows = new ArrayList<>(pageSize);
+                Map<Long, String> users = new HashMap<>();
+                while (rs.next()) {
+                    long index = rs.getLong(1);
+                    if (index >= windowStart) {
+                        seen.set((int) (index - windowStart));
+                    }
+                    rows.add(new StoredEvent(new GlobalSequenceTrackingToken(index), rs.getString(2),
+                            rs.getString(3), rs.getLong(4), rs.getString(5), parseTimestamp(rs.getString(6)),
+                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)));
+                    users.put(index, rs.getString(11));
+                    if (rows.size() == pageSize) {
+                        if (!pages.accept(deserialize(rows, users, serializer, upcasters))) {
+                            return null;
+                        }
+                        rows = new ArrayList<>(pageSize);
+                        users = new HashMap<>();
+                    }
+                }
+                if (!rows.isEmpty() && !pages.accept(deserialize(rows, users, serializer, upcasters))) {
+                    return null;
+                }
+            }
+        }
+        SortedSet<Long> gaps = new TreeSet<>();
+        for (long position = windowStart; position < head; position++) {
+            if (!seen.get((int) (position - windowStart))) {
+                gaps.add(position);
+            }
+        }
+        return GapAwareTrackingToken.newInstance(head, gaps);
+    }
+
+    /** Upcasters may split or drop events; a message's user is that of the stored event it came from. */
+    private static List<ScannedEvent> deserialize(List<StoredEvent> rows, Map<Long, String> users,
+                                                  Serializer serializer, EventUpcaster upcasters) {
+        return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters)
+                .map(message -> new ScannedEvent(message, users.get(message.trackingToken().position().orElse(-1))))
+                .toList();
     }
 
     /**

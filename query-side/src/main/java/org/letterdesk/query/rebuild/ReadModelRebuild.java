@@ -27,9 +27,9 @@ import java.util.concurrent.Executors;
 /**
  * Replays the read models from the event store: stop the streaming processor and reset its tokens (which calls the
  * projections' reset handlers, emptying their tables); then, in the background, replay the store in bulk
- * ({@link BulkReplay}), hand the processor a token at the last event the bulk replay read, and start it again. It
- * catches up on the rest on its own. Progress is the bulk replay's position, then the processor's, against the
- * head of the store.
+ * ({@link BulkReplay}), hand the processor a token at the head the bulk replay read up to, and start it again. It
+ * catches up on the rest on its own. Progress is the number of events the bulk replay has read (it reads letter by
+ * letter, so no global position marks its way), then the processor's position, against the head of the store.
  * <p>
  * Other nodes running the query side must be stopped during a rebuild (docs/operations.md): they would claim the
  * processor's segments and project into the tables the replay is filling.
@@ -54,7 +54,7 @@ public class ReadModelRebuild {
         return thread;
     });
     private volatile Instant lastStarted;
-    /** Position of the running bulk replay; null when none runs. */
+    /** Events the running bulk replay has read so far; null when none runs. */
     private volatile Long bulkPosition;
     private volatile boolean stopping;
     private volatile BulkReplayOutcome lastBulkReplay;
@@ -71,9 +71,8 @@ public class ReadModelRebuild {
     }
 
     /**
-     * The last bulk replay: up to which position it read, how many events and letter writes that took (a letter
-     * that leaves memory and comes back is written again), how long; or why it failed, in which case the processor
-     * replayed from the start instead.
+     * The last bulk replay: up to which position it read, how many events and letter writes (one per letter) that
+     * took, how long; or why it failed, in which case the processor replayed from the start instead.
      */
     public record BulkReplayOutcome(Instant finishedAt, long readUpTo, long events, long letterWrites, long millis,
                                     String failure) {
@@ -123,7 +122,7 @@ public class ReadModelRebuild {
             Segment[] segments = Segment.computeSegments(tokens.fetchSegments(name));
             BulkReplay.Result result = bulkReplay.replay(
                     new BulkReplay.Target(transactions, processing.sequencingPolicy(name), segments),
-                    position -> bulkPosition = position, () -> stopping);
+                    read -> bulkPosition = read, () -> stopping);
             TrackingToken last = result == null ? null : result.last();
             if (last != null) {
                 transactions.executeInTransaction(() -> {
