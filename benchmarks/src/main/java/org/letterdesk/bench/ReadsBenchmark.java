@@ -113,7 +113,10 @@ public final class ReadsBenchmark {
                 settings.execute("SET work_mem = '32MB'"); // as the server's register pages (RegisterPages)
             }
             if (rebuildOnly) {
-                shape = shape(sql);
+                // Not shape(): it asks for the busiest department's open letters, which only the reads register.
+                shape = new LinkedHashMap<>();
+                shape.put("letters", single(sql, "SELECT count(*) FROM letter_view"));
+                shape.put("register rows", single(sql, "SELECT count(*) FROM register_entry"));
                 Progress.log("store shape: %s", shape);
                 rebuild(http);
             } else {
