@@ -31,6 +31,34 @@ public final class LongStatements {
         connection.setNetworkTimeout(Runnable::run, networkTimeout(timeout));
     }
 
+    /**
+     * Runs {@code work} in one transaction on {@code connection}, with the bounds lifted for it
+     * ({@link #liftForTransaction}): committed when the work returns, rolled back when it throws. A {@code snapshot}
+     * transaction is read-only and repeatable read, so all it reads is of one instant. The connection's auto-commit
+     * is restored afterwards.
+     */
+    public static <T> T inTransaction(Connection connection, Duration timeout, boolean snapshot, Work<T> work)
+            throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            if (snapshot) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                }
+            }
+            liftForTransaction(connection, timeout);
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
     /** Runs {@code work} (outside a transaction) with statements allowed up to {@code timeout}, then restores. */
     public static <T> T run(Connection connection, Duration timeout, Work<T> work) throws SQLException {
         int networkTimeout = connection.getNetworkTimeout();

@@ -235,26 +235,8 @@ public class ChainVerifier {
     private <T> T inTransaction(boolean write, LongStatements.Work<T> work) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                if (!write) {
-                    // One snapshot for the whole pass, so the store is seen as it was at one instant.
-                    try (PreparedStatement statement = connection.prepareStatement(
-                            "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")) {
-                        statement.execute();
-                    }
-                }
-                LongStatements.liftForTransaction(connection, longStatementTimeout);
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+            // A read-only pass sees the store in one snapshot, as it was at one instant.
+            return LongStatements.inTransaction(connection, longStatementTimeout, !write, work);
         } catch (SQLException e) {
             throw new org.springframework.dao.DataAccessResourceFailureException("Hash chain pass failed", e);
         } finally {

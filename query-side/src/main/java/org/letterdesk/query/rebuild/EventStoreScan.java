@@ -85,7 +85,7 @@ class EventStoreScan {
     /** Takes the pages of a read; false stops the read. */
     @FunctionalInterface
     interface Pages {
-        boolean accept(List<ScannedEvent> page) throws InterruptedException;
+        boolean accept(List<ScannedEvent> page);
     }
 
     /**
@@ -96,38 +96,20 @@ class EventStoreScan {
     TrackingToken readInStreamOrder(int pageSize, Pages pages) {
         Serializer serializer = axon.eventSerializer();
         EventUpcaster upcasters = axon.upcasterChain();
-        return jdbc.execute((ConnectionCallback<TrackingToken>) connection -> {
-            boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                // The read stays open while the fold works through it; the ordinary idle bound would end it.
-                LongStatements.liftForTransaction(connection, longStatementTimeout);
-                try (Statement statement = connection.createStatement()) {
-                    // Without a LIMIT the planner may price sorting the whole table above walking each month's
-                    // stream index in order; that sort would spill the store to disk before the first row.
-                    statement.execute("SET LOCAL enable_sort = off");
-                }
-                TrackingToken token = read(connection, pageSize, pages, serializer, upcasters);
-                connection.commit();
-                return token;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                connection.rollback();
-                return null;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-                connection.setTransactionIsolation(isolation);
-            }
-        });
+        // The read stays open while the fold works through it: the ordinary idle bound would end it.
+        return jdbc.execute((ConnectionCallback<TrackingToken>) connection -> LongStatements.inTransaction(
+                connection, longStatementTimeout, true, c -> {
+                    try (Statement statement = c.createStatement()) {
+                        // Without a LIMIT the planner may price sorting the whole table above walking each month's
+                        // stream index in order; that sort would spill the store to disk before the first row.
+                        statement.execute("SET LOCAL enable_sort = off");
+                    }
+                    return read(c, pageSize, pages, serializer, upcasters);
+                }));
     }
 
     private TrackingToken read(Connection connection, int pageSize, Pages pages, Serializer serializer,
-                               EventUpcaster upcasters) throws SQLException, InterruptedException {
+                               EventUpcaster upcasters) throws SQLException {
         long head;
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(HEAD)) {
             rs.next();
