@@ -1,7 +1,10 @@
 package org.letterdesk.app;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.ConnectionCallback;
 
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -145,9 +148,33 @@ class SerialNumberTest extends ApiTestSupport {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         } finally {
-            jdbc.execute("DROP TRIGGER " + name + " ON domain_event_entry");
-            jdbc.execute("DROP FUNCTION " + name + "()");
+            dropEventTrigger(name);
         }
+    }
+
+    /**
+     * Drops the trigger and its function in one transaction that first locks the event table exclusively. A bare
+     * DROP TRIGGER locks the table only for reading and then each partition's copy of the trigger, the default
+     * partition first, while a query of the whole table (a processor reading by position) locks the partitions in
+     * range order, the default partition last: the two can deadlock. Locking the table first waits for such queries
+     * to end and lets no new one start until the drop commits.
+     */
+    private void dropEventTrigger(String name) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("LOCK TABLE domain_event_entry IN ACCESS EXCLUSIVE MODE");
+                statement.execute("DROP TRIGGER " + name + " ON domain_event_entry");
+                statement.execute("DROP FUNCTION " + name + "()");
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            return null;
+        });
     }
 
     private int sleepingStatements() {
