@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,16 +30,18 @@ class MonthlyQualityAnalysis {
     private final LoopFacts loopFacts;
     private final ProcedureAnalysis procedures;
     private final SupervisionFacts supervisionFacts;
+    private final SnapshotFork fork;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
 
     MonthlyQualityAnalysis(QualityFactsQuery facts, LoopFacts loopFacts, ProcedureAnalysis procedures,
-                           SupervisionFacts supervisionFacts, JdbcTemplate jdbc,
+                           SupervisionFacts supervisionFacts, SnapshotFork fork, JdbcTemplate jdbc,
                            PlatformTransactionManager transactions) {
         this.facts = facts;
         this.loopFacts = loopFacts;
         this.procedures = procedures;
         this.supervisionFacts = supervisionFacts;
+        this.fork = fork;
         this.jdbc = jdbc;
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setReadOnly(true);
@@ -47,7 +50,10 @@ class MonthlyQualityAnalysis {
 
     /**
      * @param department one of {@link #ROWS}, or null for all of them. Every count of the analysis is read from one
-     *                   snapshot, so the figures agree with each other even while the projection writes.
+     *                   snapshot, so the figures agree with each other even while the projection writes. The
+     *                   month's activity (drafts, corrections, disputes) is read on a second connection in the same
+     *                   snapshot while this one reads the letters' figures and the other sections: on the largest
+     *                   store the drafts' and the letters' statements take ~60 ms each (docs/benchmarks.md).
      */
     MonthlyQuality analyse(AnalysisMonth month, String department, Instant now) {
         return snapshot.execute(status -> {
@@ -66,8 +72,26 @@ class MonthlyQualityAnalysis {
     }
 
     private MonthlyQuality analyseInSnapshot(AnalysisMonth month, String department, Instant now) {
-        Map<String, QualityCounts> counts = facts.countsByDepartment(month, now);
+        SnapshotFork.Forked<Map<String, QualityCounts>> activity = fork.fork(() -> {
+            monthSettings();
+            return facts.activityCounts(month);
+        });
+        try {
+            return analyseInSnapshot(month, department, now, activity);
+        } finally {
+            activity.abandon();
+        }
+    }
+
+    private MonthlyQuality analyseInSnapshot(AnalysisMonth month, String department, Instant now,
+                                             SnapshotFork.Forked<Map<String, QualityCounts>> activity) {
+        String totalName = department == null ? ALL : department;
+        Map<String, QualityCounts> counts = new HashMap<>(facts.letterCounts(month, now));
         Map<String, LoopCounts> loop = loopFacts.countsByDepartment(month, now);
+        MonthlyQuality.Supervision supervision = supervision(month, department, totalName);
+        MonthlyQuality.PetitionsAndReferrals petitionsAndReferrals =
+                procedures.analyse(month, department == null ? ROWS : List.of(department), totalName, now);
+        activity.join().forEach((row, c) -> counts.merge(row, c, QualityCounts::plus));
         List<QualityFigures> rows = new ArrayList<>();
         List<LoopFigures> loopRows = new ArrayList<>();
         QualityCounts total = QualityCounts.NONE;
@@ -82,12 +106,10 @@ class MonthlyQualityAnalysis {
                 loopTotal = loopTotal.plus(l);
             }
         }
-        String totalName = department == null ? ALL : department;
         return new MonthlyQuality(month.month().toString(), month.zone().getId(), rows,
                 QualityFigures.of(totalName, total, loopTotal.commitmentsMissed()),
                 new MonthlyQuality.QualityLoop(loopRows, LoopFigures.of(totalName, loopTotal, callbackErrors(total))),
-                procedures.analyse(month, department == null ? ROWS : List.of(department), totalName, now),
-                supervision(month, department, totalName));
+                petitionsAndReferrals, supervision);
     }
 
     private MonthlyQuality.Supervision supervision(AnalysisMonth month, String department, String totalName) {

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Counts a month's facts per department with SQL aggregates over the quality tables. Each fact falls into the
- * month by its own timestamp; letters never assigned count under {@value #UNASSIGNED}.
+ * month by its own timestamp; letters never assigned count under {@value #UNASSIGNED}. The letters' figures and the
+ * month's activity are two independent reads, which the analysis runs side by side in one snapshot.
  */
 @Component
 class QualityFactsQuery {
@@ -78,16 +79,10 @@ class QualityFactsQuery {
         this.jdbc = jdbc;
     }
 
-    /**
-     * The month's counts by department. One repeatable-read snapshot, so the four aggregates agree with each other
-     * even while the projection writes. {@code now} decides which deadlines are due yet.
-     */
+    /** The letters' own figures of the month: received, replied, and deadlines due and met. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Map<String, QualityCounts> countsByDepartment(AnalysisMonth month, Instant now) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("start", month.start().atOffset(ZoneOffset.UTC))
-                .addValue("end", month.end().atOffset(ZoneOffset.UTC))
-                .addValue("now", now.atOffset(ZoneOffset.UTC));
+    public Map<String, QualityCounts> letterCounts(AnalysisMonth month, Instant now) {
+        MapSqlParameterSource params = params(month).addValue("now", now.atOffset(ZoneOffset.UTC));
         Map<String, QualityCounts> counts = new HashMap<>();
         jdbc.query(LETTERS, params, rs -> {
             counts.merge(rs.getString("department"), QualityCounts.letters(rs.getLong("received"),
@@ -95,6 +90,14 @@ class QualityFactsQuery {
                     rs.getLong("first_responses_on_time"), rs.getLong("replies_due"),
                     rs.getLong("replies_on_time")), QualityCounts::plus);
         });
+        return counts;
+    }
+
+    /** What was done to letters in the month: drafts checked, corrections issued, disputes opened and resolved. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Map<String, QualityCounts> activityCounts(AnalysisMonth month) {
+        MapSqlParameterSource params = params(month);
+        Map<String, QualityCounts> counts = new HashMap<>();
         jdbc.query(DRAFTS, params, rs -> {
             counts.merge(rs.getString("department"), QualityCounts.drafts(rs.getLong("drafted"),
                     rs.getLong("with_findings")), QualityCounts::plus);
@@ -109,5 +112,11 @@ class QualityFactsQuery {
                     rs.getLong("resolved")), QualityCounts::plus);
         });
         return counts;
+    }
+
+    private static MapSqlParameterSource params(AnalysisMonth month) {
+        return new MapSqlParameterSource()
+                .addValue("start", month.start().atOffset(ZoneOffset.UTC))
+                .addValue("end", month.end().atOffset(ZoneOffset.UTC));
     }
 }
