@@ -5,8 +5,10 @@
 # starts the packaged server and opens every screen in headless Chromium as the user whose role it serves:
 # BENCH_CONSOLE_WARMUP_LOADS (5) unmeasured and BENCH_CONSOLE_LOADS (20) measured page loads per screen and run,
 # BENCH_RUNS (3) runs. BENCH_CONSOLE_REUSE=1 measures a store an earlier run loaded into BENCH_DB instead (e.g. the
-# reads benchmark's 30 M store: BENCH_DB=letterdesk_bench_reads BENCH_CONSOLE_EVENTS=30000000). Needs Debian's
-# chromium and chromium-driver.
+# reads benchmark's 30 M store: BENCH_DB=letterdesk_bench_reads BENCH_CONSOLE_EVENTS=30000000); there the quality
+# screen opens at the last whole month the store's letters fill when they end before last month.
+# BENCH_CONSOLE_ONLY=quality,work measures only the screens whose routes start so. Needs Debian's chromium and
+# chromium-driver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then

@@ -52,7 +52,7 @@ public final class ConsoleBenchmark {
      * One page load: the screen drawn, the slowest /api/ request it waited for, and the console's shell ready (the
      * route's start: scripts loaded, /api/me answered).
      */
-    private record PageLoad(double drawnMillis, double slowestApiMillis, double shellMillis) {
+    private record PageLoad(double drawnMillis, double slowestApiMillis, double shellMillis, double completeMillis) {
     }
 
     private static long nanos(double millis) {
@@ -89,12 +89,14 @@ public final class ConsoleBenchmark {
         long inStore = reuse ? StoreLoader.eventsInStore(config) : -1;
         boolean reused = inStore >= targetEvents * 95 / 100;
         String letter;
+        String qualityRoute = "quality";
         if (reused) {
             Progress.log("reusing %s with %,d events (BENCH_CONSOLE_REUSE)", config.database(), inStore);
             report.facts.put("Store", String.format(Locale.ROOT, "%,d events, loaded by an earlier run "
                     + "(BENCH_CONSOLE_REUSE); database %.1f GiB", inStore,
                     StoreLoader.databaseBytes(config) / (double) (1L << 30)));
             letter = loadedLetter();
+            qualityRoute = qualityRouteOfLoadedStore();
         } else {
             StoreLoader.FreshStore store = StoreLoader.freshStore(config, targetEvents, "console");
             report.facts.put("Store", store.describe());
@@ -113,12 +115,19 @@ public final class ConsoleBenchmark {
                 new Screen("争议处理记录簿 (dispute book)", "supervisor", "disputes"),
                 new Screen("承诺 (commitments)", "supervisor", "commitments"),
                 new Screen("抽查 (spot checks)", "supervisor", "spot-checks"),
-                new Screen("质量分析 (quality analysis)", "supervisor", "quality"),
+                new Screen("质量分析 (quality analysis)", "supervisor", qualityRoute),
                 new Screen("审计 (a letter's history)", "auditor", "audit/" + letter),
                 new Screen("个人信息查阅记录 (access list)", "auditor", "access"),
                 new Screen("日历 (calendar)", "admin", "calendar"),
                 new Screen("分办规则 (routing rules)", "admin", "routing-rules"));
 
+        // BENCH_CONSOLE_ONLY=quality,work measures only the screens whose routes start with one of those names.
+        String only = System.getenv().getOrDefault("BENCH_CONSOLE_ONLY", "");
+        if (!only.isBlank()) {
+            List<String> names = List.of(only.split(","));
+            screens = screens.stream().filter(s -> names.stream().anyMatch(n -> s.route().startsWith(n.strip())))
+                    .toList();
+        }
         Map<Screen, List<Double>> p50 = new LinkedHashMap<>(), p95 = new LinkedHashMap<>();
         Map<Screen, List<Double>> apiP50 = new LinkedHashMap<>(), apiP95 = new LinkedHashMap<>();
         List<Double> shellP50 = new ArrayList<>(), shellP95 = new ArrayList<>();
@@ -136,12 +145,16 @@ public final class ConsoleBenchmark {
                     }
                     Stats drawn = new Stats();
                     Stats api = new Stats();
+                    Stats complete = new Stats();
                     for (int i = 0; i < warmupLoads + loads; i++) {
                         PageLoad timing = load(driver, base, screen);
                         if (i >= warmupLoads) {
                             drawn.add(nanos(timing.drawnMillis()));
                             api.add(nanos(timing.slowestApiMillis()));
                             shell.add(nanos(timing.shellMillis()));
+                            if (!Double.isNaN(timing.completeMillis())) {
+                                complete.add(nanos(timing.completeMillis()));
+                            }
                         }
                     }
                     p50.computeIfAbsent(screen, s -> new ArrayList<>()).add(drawn.percentileMillis(50));
@@ -151,6 +164,10 @@ public final class ConsoleBenchmark {
                     Progress.log("run %d %-36s drawn p50 %6.1f p95 %6.1f ms; slowest /api/ request p50 %6.1f ms", run,
                             screen.route(), drawn.percentileMillis(50), drawn.percentileMillis(95),
                             api.percentileMillis(50));
+                    if (complete.count() > 0) {
+                        Progress.log("run %d %-36s complete p50 %6.1f p95 %6.1f ms", run, screen.route(),
+                                complete.percentileMillis(50), complete.percentileMillis(95));
+                    }
                 }
                 shellP50.add(shell.percentileMillis(50));
                 shellP95.add(shell.percentileMillis(95));
@@ -215,6 +232,27 @@ public final class ConsoleBenchmark {
         }
     }
 
+    /**
+     * The quality screen's route on a store loaded by an earlier run: the current month if the store's letters reach
+     * it, else the last whole month they fill (a store loaded from three years back that stopped at its size), so
+     * that the screen and its twelve-month trend show loaded months rather than empty ones.
+     */
+    private String qualityRouteOfLoadedStore() throws Exception {
+        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.pgUser(), "");
+             PreparedStatement st = c.prepareStatement("""
+                     SELECT to_char(date_trunc('month', max(received_at) AT TIME ZONE 'Asia/Shanghai')
+                                    - INTERVAL '1 month', 'YYYY-MM'),
+                            max(received_at) < date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')
+                                               AT TIME ZONE 'Asia/Shanghai' - INTERVAL '1 month'
+                     FROM quality_letter_fact WHERE received_at < now() - INTERVAL '1 day'""");
+             ResultSet rs = st.executeQuery()) {
+            if (rs.next() && rs.getString(1) != null && rs.getBoolean(2)) {
+                return "quality?month=" + rs.getString(1);
+            }
+            return "quality";
+        }
+    }
+
     private static ChromeDriver browser(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -260,8 +298,18 @@ public final class ConsoleBenchmark {
                     .reduce((max, r) => Math.max(max, r.duration), 0);""");
         Object shell = driver.executeScript(
                 "return performance.getEntriesByName('letterdesk:route')[0].startTime;");
+        // A screen that draws a part after its first render (the quality analysis's twelve-month trend) marks when
+        // it is complete: waited for and logged next to the first render.
+        double complete = Double.NaN;
+        if (path.equals("quality")) {
+            Object completed = new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(20))
+                    .ignoring(RuntimeException.class).until(d -> driver.executeScript("""
+                            const marks = performance.getEntriesByName('letterdesk:complete');
+                            return marks.length ? marks[0].startTime : null;"""));
+            complete = ((Number) completed).doubleValue();
+        }
         return new PageLoad(((Number) drawn).doubleValue(), ((Number) api).doubleValue(),
-                ((Number) shell).doubleValue());
+                ((Number) shell).doubleValue(), complete);
     }
 
     private static String version(Path chromium) {
