@@ -1,10 +1,10 @@
 package org.letterdesk.app;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +20,9 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SerialNumberTest extends ApiTestSupport {
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void fiftyConcurrentRegistrationsGetFiftyDistinctNumbersWithoutGaps() throws Exception {
@@ -160,20 +163,10 @@ class SerialNumberTest extends ApiTestSupport {
      * to end and lets no new one start until the drop commits.
      */
     private void dropEventTrigger(String name) {
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("LOCK TABLE domain_event_entry IN ACCESS EXCLUSIVE MODE");
-                statement.execute("DROP TRIGGER " + name + " ON domain_event_entry");
-                statement.execute("DROP FUNCTION " + name + "()");
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-            return null;
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.execute("LOCK TABLE domain_event_entry IN ACCESS EXCLUSIVE MODE");
+            jdbc.execute("DROP TRIGGER " + name + " ON domain_event_entry");
+            jdbc.execute("DROP FUNCTION " + name + "()");
         });
     }
 
