@@ -23,26 +23,41 @@ class QualityFactsQuery {
 
     static final String UNASSIGNED = "UNASSIGNED";
 
+    // Each figure counts the rows whose own timestamp falls in the month, read by an index-only scan of that
+    // timestamp's index, which carries the columns the figure needs (migration V87). One scan with the four ranges
+    // OR-ed read the month's rows from the table, or the whole of it (docs/benchmarks.md).
     private static final String LETTERS = """
-            SELECT coalesce(department, 'UNASSIGNED') AS department,
-                   count(*) FILTER (WHERE received_at >= :start AND received_at < :end) AS received,
-                   count(*) FILTER (WHERE replied_at >= :start AND replied_at < :end) AS replied,
-                   coalesce(sum(extract(epoch FROM replied_at - received_at))
-                            FILTER (WHERE replied_at >= :start AND replied_at < :end), 0)::numeric AS handling_seconds,
-                   count(*) FILTER (WHERE first_response_due >= :start AND first_response_due < :end
-                                    AND (first_response_met_at IS NOT NULL OR first_response_due <= :now))
-                       AS first_responses_due,
-                   count(*) FILTER (WHERE first_response_due >= :start AND first_response_due < :end
-                                    AND first_response_met_at <= first_response_due) AS first_responses_on_time,
-                   count(*) FILTER (WHERE reply_due >= :start AND reply_due < :end
-                                    AND (replied_at IS NOT NULL OR reply_due <= :now)) AS replies_due,
-                   count(*) FILTER (WHERE reply_due >= :start AND reply_due < :end
-                                    AND replied_at <= reply_due) AS replies_on_time
-            FROM quality_letter_fact
-            WHERE received_at >= :start AND received_at < :end
-               OR replied_at >= :start AND replied_at < :end
-               OR first_response_due >= :start AND first_response_due < :end
-               OR reply_due >= :start AND reply_due < :end
+            SELECT coalesce(department, 'UNASSIGNED') AS department, sum(received) AS received,
+                   sum(replied) AS replied, sum(handling_seconds) AS handling_seconds,
+                   sum(first_responses_due) AS first_responses_due,
+                   sum(first_responses_on_time) AS first_responses_on_time,
+                   sum(replies_due) AS replies_due, sum(replies_on_time) AS replies_on_time
+            FROM (SELECT department, count(*) AS received, 0 AS replied, 0::numeric AS handling_seconds,
+                         0 AS first_responses_due, 0 AS first_responses_on_time, 0 AS replies_due,
+                         0 AS replies_on_time
+                  FROM quality_letter_fact
+                  WHERE received_at >= :start AND received_at < :end
+                  GROUP BY department
+                  UNION ALL
+                  SELECT department, 0, count(*), sum(extract(epoch FROM replied_at - received_at))::numeric,
+                         0, 0, 0, 0
+                  FROM quality_letter_fact
+                  WHERE replied_at >= :start AND replied_at < :end
+                  GROUP BY department
+                  UNION ALL
+                  SELECT department, 0, 0, 0,
+                         count(*) FILTER (WHERE first_response_met_at IS NOT NULL OR first_response_due <= :now),
+                         count(*) FILTER (WHERE first_response_met_at <= first_response_due), 0, 0
+                  FROM quality_letter_fact
+                  WHERE first_response_due >= :start AND first_response_due < :end
+                  GROUP BY department
+                  UNION ALL
+                  SELECT department, 0, 0, 0, 0, 0,
+                         count(*) FILTER (WHERE replied_at IS NOT NULL OR reply_due <= :now),
+                         count(*) FILTER (WHERE replied_at <= reply_due)
+                  FROM quality_letter_fact
+                  WHERE reply_due >= :start AND reply_due < :end
+                  GROUP BY department) AS figures
             GROUP BY 1""";
 
     // A letter drafted twice in the month counts once; it has findings if any of its drafts of the month had. Each
