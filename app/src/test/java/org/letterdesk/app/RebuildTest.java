@@ -38,6 +38,25 @@ class RebuildTest extends ApiTestSupport {
         ok(post("supervisor", base + "/reviews", Map.of("level", "SUPERVISOR", "decision", "APPROVED")));
         ok(post("handler", base + "/reply", Map.of("channel", "PHONE")));
         ok(post("clerk", base + "/disputes", Map.of("points", "时限", "senderView", "太慢", "organizationView", "按时")));
+        // The small read models too: sender files (opened, updated, merged, read in clear) and a closed month's
+        // spot check (its sample empty: the letters were replied this month).
+        int year = freshYear();
+        String fileA = created(post("clerk", "/api/letters", SenderFileTest.letterFrom(year,
+                Map.of("name", "吴十", "phone", SenderFileTest.phone())))).body().get("senderId").asString();
+        JsonNode fromB = created(post("clerk", "/api/letters", SenderFileTest.letterFrom(year,
+                Map.of("name", "吴十", "phone", SenderFileTest.phone())))).body();
+        String fileB = fromB.get("senderId").asString();
+        ok(exchange("clerk", "PUT", "/api/senders/" + fileA + "/contact",
+                Map.of("phone", SenderFileTest.phone(), "verifiedBy", "PHONE"), Map.of()));
+        ok(post("supervisor", "/api/senders/" + fileA + "/merge", Map.of("otherSenderId", fileB)));
+        String letterB = "/api/letters/" + fromB.get("letterId").asString();
+        ok(get("handler", letterB + "/sender?reason=回电核实"));
+        ok(post("clerk", letterB + "/assignment", Map.of("department", "BUSINESS", "assignee", "handler")));
+        ok(post("handler", letterB + "/drafts", Map.of("summary", "关于您的来信", "points", List.of("已处理"))));
+        ok(post("reviewer", letterB + "/reviews", Map.of("level", "FORMAT", "decision", "APPROVED")));
+        ok(post("supervisor", letterB + "/reviews", Map.of("level", "SUPERVISOR", "decision", "APPROVED")));
+        ok(post("handler", letterB + "/reply", Map.of("channel", "PHONE")));
+        created(post("supervisor", "/api/spot-checks", Map.of("month", year + "-04", "sampleSize", 1)));
 
         Map<String, List<String>> before = null;
         Map<String, List<String>> after = null;
@@ -46,6 +65,10 @@ class RebuildTest extends ApiTestSupport {
             before = readModelTables();
             assertThat(before.get("letter_view")).isNotEmpty();
             assertThat(before.get("register_entry")).isNotEmpty();
+            assertThat(before.get("sender_file_view")).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(before.get("sender_file_letter")).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(before.get("personal_data_access")).isNotEmpty();
+            assertThat(before.get("spot_check_view")).isNotEmpty();
 
             Reply forbidden = post("handler", "/api/admin/read-models/rebuild", null);
             assertThat(forbidden.status()).isEqualTo(403);
@@ -60,6 +83,11 @@ class RebuildTest extends ApiTestSupport {
             JsonNode bulk = get("admin", "/api/admin/read-models/rebuild").body().get("lastBulkReplay");
             assertThat(bulk.hasNonNull("failure")).as(bulk.toString()).isFalse();
             assertThat(bulk.get("readUpTo").asLong()).isGreaterThanOrEqualTo(head);
+            // The sender files and spot checks came from one read of only their events, not a replay of everything.
+            JsonNode selective = get("admin", "/api/admin/read-models/rebuild").body().get("lastSelectiveReplay");
+            assertThat(selective.hasNonNull("failure")).as(selective.toString()).isFalse();
+            assertThat(selective.get("readUpTo").asLong()).isGreaterThanOrEqualTo(head);
+            assertThat(selective.get("events").asLong()).isPositive().isLessThan(head / 2);
             if (headAfter == head) {
                 // Nothing new happened in between (a deadline may fire meanwhile; then compare again), so every
                 // letter in the tables came from the bulk replay, each written once.
@@ -84,10 +112,15 @@ class RebuildTest extends ApiTestSupport {
         JsonNode bulk = get("admin", "/api/admin/read-models/rebuild").body().get("lastBulkReplay");
         assertThat(bulk.hasNonNull("failure")).as(bulk.toString()).isFalse();
         assertThat(bulk.get("readUpTo").asLong()).isGreaterThan(pending);
-        // The processor went on from the replay's token, which kept the missing position among its gaps.
-        for (String token : jdbc.queryForList("""
+        JsonNode selective = get("admin", "/api/admin/read-models/rebuild").body().get("lastSelectiveReplay");
+        assertThat(selective.hasNonNull("failure")).as(selective.toString()).isFalse();
+        assertThat(selective.get("readUpTo").asLong()).isGreaterThan(pending);
+        // Each processor went on from its replay's token, which kept the missing position among its gaps.
+        List<String> tokens = jdbc.queryForList("""
                 SELECT convert_from(token, 'UTF8') FROM token_entry
-                WHERE processor_name = 'letters' AND token IS NOT NULL""", String.class)) {
+                WHERE processor_name IN ('letters', 'senders', 'spot-checks') AND token IS NOT NULL""", String.class);
+        assertThat(tokens).hasSizeGreaterThanOrEqualTo(3);
+        for (String token : tokens) {
             JsonNode node = json.readTree(token);
             JsonNode gaps = node.has("currentToken") ? node.get("currentToken").get("gaps") : node.get("gaps");
             assertThat(gaps).as(token).isNotNull();

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,13 @@ class EventStoreScan {
                    payload_type, payload_revision, payload, meta_data, meta_data->>'%s' AS acting_user
             FROM domain_event_entry WHERE global_index <= ?
             ORDER BY aggregate_identifier, sequence_number""".formatted(EventMetaData.USER);
+    private static final String OF_TYPES_IN_GLOBAL_ORDER = """
+            SELECT global_index, event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
+                   payload_type, payload_revision, payload, meta_data, meta_data->>'%s' AS acting_user
+            FROM domain_event_entry WHERE global_index <= ? AND payload_type = ANY (?)
+            ORDER BY global_index""".formatted(EventMetaData.USER);
+    private static final String POSITIONS_IN_WINDOW =
+            "SELECT global_index FROM domain_event_entry WHERE global_index >= ? AND global_index <= ?";
 
     private final JdbcTemplate jdbc;
     private final Configuration axon;
@@ -108,13 +116,67 @@ class EventStoreScan {
                 }));
     }
 
-    private TrackingToken read(Connection connection, int pageSize, Pages pages, Serializer serializer,
-                               EventUpcaster upcasters) throws SQLException {
-        long head;
+    /**
+     * Reads the events of the given stored payload types up to the head, in global order, handing them over in pages
+     * of at most {@code pageSize}: what a processor handling only these types would see of the store. The token at
+     * the end is the same as after {@link #readInStreamOrder}: the head, with the positions of the last
+     * {@link #GAP_WINDOW} not in the read's snapshot as gaps — of every type, as a processor's token would have them.
+     *
+     * @return the gap-aware token at the head read, or null when the store is empty or the read was stopped
+     */
+    TrackingToken readOfTypesInGlobalOrder(Collection<String> payloadTypes, int pageSize, Pages pages) {
+        Serializer serializer = axon.eventSerializer();
+        EventUpcaster upcasters = axon.upcasterChain();
+        return jdbc.execute((ConnectionCallback<TrackingToken>) connection -> LongStatements.inTransaction(
+                connection, longStatementTimeout, true, c -> {
+                    long head = head(c);
+                    if (head < 0) {
+                        return null;
+                    }
+                    try (PreparedStatement statement = c.prepareStatement(OF_TYPES_IN_GLOBAL_ORDER)) {
+                        statement.setFetchSize(pageSize);
+                        statement.setLong(1, head);
+                        statement.setArray(2, c.createArrayOf("varchar", payloadTypes.toArray()));
+                        if (!readRows(statement, pageSize, pages, serializer, upcasters, null, 0)) {
+                            return null;
+                        }
+                    }
+                    // The read skipped the other types, so which positions exist is asked of the window itself.
+                    long windowStart = Math.max(0, head - GAP_WINDOW + 1);
+                    BitSet seen = new BitSet((int) (head - windowStart + 1));
+                    try (PreparedStatement statement = c.prepareStatement(POSITIONS_IN_WINDOW)) {
+                        statement.setLong(1, windowStart);
+                        statement.setLong(2, head);
+                        try (ResultSet rs = statement.executeQuery()) {
+                            while (rs.next()) {
+                                seen.set((int) (rs.getLong(1) - windowStart));
+                            }
+                        }
+                    }
+                    return token(head, windowStart, seen);
+                }));
+    }
+
+    private static long head(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(HEAD)) {
             rs.next();
-            head = rs.getLong(1);
+            return rs.getLong(1);
         }
+    }
+
+    private static TrackingToken token(long head, long windowStart, BitSet seen) {
+        SortedSet<Long> gaps = new TreeSet<>();
+        for (long position = windowStart; position < head; position++) {
+            if (!seen.get((int) (position - windowStart))) {
+                gaps.add(position);
+            }
+        }
+        return GapAwareTrackingToken.newInstance(head, gaps);
+    }
+
+    private TrackingToken read(Connection connection, int pageSize, Pages pages, Serializer serializer,
+                               EventUpcaster upcasters) throws SQLException {
+        long head = head(connection);
         if (head < 0) {
             return null;
         }
@@ -124,38 +186,41 @@ class EventStoreScan {
         try (PreparedStatement statement = connection.prepareStatement(IN_STREAM_ORDER)) {
             statement.setFetchSize(pageSize);
             statement.setLong(1, head);
-            try (ResultSet rs = statement.executeQuery()) {
-                List<StoredEvent> rows = new ArrayList<>(pageSize);
-                Map<Long, String> users = new HashMap<>();
-                while (rs.next()) {
-                    long index = rs.getLong(1);
-                    if (index >= windowStart) {
-                        seen.set((int) (index - windowStart));
-                    }
-                    rows.add(new StoredEvent(new GlobalSequenceTrackingToken(index), rs.getString(2),
-                            rs.getString(3), rs.getLong(4), rs.getString(5), parseTimestamp(rs.getString(6)),
-                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)));
-                    users.put(index, rs.getString(11));
-                    if (rows.size() == pageSize) {
-                        if (!pages.accept(deserialize(rows, users, serializer, upcasters))) {
-                            return null;
-                        }
-                        rows = new ArrayList<>(pageSize);
-                        users = new HashMap<>();
-                    }
-                }
-                if (!rows.isEmpty() && !pages.accept(deserialize(rows, users, serializer, upcasters))) {
-                    return null;
-                }
+            if (!readRows(statement, pageSize, pages, serializer, upcasters, seen, windowStart)) {
+                return null;
             }
         }
-        SortedSet<Long> gaps = new TreeSet<>();
-        for (long position = windowStart; position < head; position++) {
-            if (!seen.get((int) (position - windowStart))) {
-                gaps.add(position);
+        return token(head, windowStart, seen);
+    }
+
+    /**
+     * Runs the read and hands its rows over page by page, marking the positions from {@code windowStart} on in
+     * {@code seen} (when given); false when a page was refused.
+     */
+    private static boolean readRows(PreparedStatement statement, int pageSize, Pages pages, Serializer serializer,
+                                    EventUpcaster upcasters, BitSet seen, long windowStart) throws SQLException {
+        try (ResultSet rs = statement.executeQuery()) {
+            List<StoredEvent> rows = new ArrayList<>(pageSize);
+            Map<Long, String> users = new HashMap<>();
+            while (rs.next()) {
+                long index = rs.getLong(1);
+                if (seen != null && index >= windowStart) {
+                    seen.set((int) (index - windowStart));
+                }
+                rows.add(new StoredEvent(new GlobalSequenceTrackingToken(index), rs.getString(2),
+                        rs.getString(3), rs.getLong(4), rs.getString(5), parseTimestamp(rs.getString(6)),
+                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)));
+                users.put(index, rs.getString(11));
+                if (rows.size() == pageSize) {
+                    if (!pages.accept(deserialize(rows, users, serializer, upcasters))) {
+                        return false;
+                    }
+                    rows = new ArrayList<>(pageSize);
+                    users = new HashMap<>();
+                }
             }
+            return rows.isEmpty() || pages.accept(deserialize(rows, users, serializer, upcasters));
         }
-        return GapAwareTrackingToken.newInstance(head, gaps);
     }
 
     /** Upcasters may split or drop events; a message's user is that of the stored event it came from. */

@@ -3,12 +3,14 @@ package org.letterdesk.query.rebuild;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.letterdesk.problem.LetterdeskProblem;
 import org.letterdesk.query.letter.LetterProjection;
 import org.letterdesk.query.sender.SenderFileProjection;
@@ -16,6 +18,7 @@ import org.letterdesk.query.spotcheck.SpotCheckProjection;
 import org.letterdesk.problem.ProblemCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +33,11 @@ import java.util.concurrent.Executors;
  * ({@link BulkReplay}), hand the processor a token at the head the bulk replay read up to, and start it again. It
  * catches up on the rest on its own. Progress is the number of events the bulk replay has read (it reads letter by
  * letter, so no global position marks its way), then the processor's position, against the head of the store.
+ * <p>
+ * The processors with small read models ({@link #PLAIN_REPLAYS}) are reset too and, side by side with the bulk
+ * replay, rebuilt by one read of only the events their handlers take ({@link SelectiveReplay}), then started at the
+ * head it read up to. With upcasters configured (a stored type might then become another) they replay through
+ * Axon from the start instead, as does a processor whose selective replay failed (its tables emptied again first).
  * <p>
  * Other nodes running the query side must be stopped during a rebuild (docs/operations.md): they would claim the
  * processor's segments and project into the tables the replay is filling.
@@ -56,15 +64,27 @@ public class ReadModelRebuild {
     private volatile Instant lastStarted;
     /** Events the running bulk replay has read so far; null when none runs. */
     private volatile Long bulkPosition;
+    private final SelectiveReplay selectiveReplay;
+    private final boolean upcasters;
+    private final ExecutorService selectiveBackground = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-rebuild-selective");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The global position the running selective replay has read up to; null when none runs. */
+    private volatile Long selectivePosition;
     private volatile boolean stopping;
     private volatile BulkReplayOutcome lastBulkReplay;
+    private volatile SelectiveReplayOutcome lastSelectiveReplay;
 
     ReadModelRebuild(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
-                     BulkReplay bulkReplay) {
+                     BulkReplay bulkReplay, SelectiveReplay selectiveReplay, ObjectProvider<EventUpcaster> upcasters) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.bulkReplay = bulkReplay;
+        this.selectiveReplay = selectiveReplay;
+        this.upcasters = upcasters.stream().findAny().isPresent();
     }
 
     public record ProcessorProgress(String processor, long position, long head, long behind, boolean replaying) {
@@ -78,13 +98,24 @@ public class ReadModelRebuild {
                                     String failure) {
     }
 
-    public record Progress(Instant startedAt, boolean caughtUp, List<ProcessorProgress> processors,
-                           BulkReplayOutcome lastBulkReplay) {
+    /**
+     * The last selective replay of the processors with small read models: up to which position it read, how many
+     * events of their types that was, how long; or why it failed, in which case they replayed from the start.
+     */
+    public record SelectiveReplayOutcome(Instant finishedAt, List<String> processors, long readUpTo, long events,
+                                         long millis, String failure) {
     }
 
-    /** Starts a rebuild; while one is in its bulk replay, answers that one's progress instead of starting over. */
+    public record Progress(Instant startedAt, boolean caughtUp, List<ProcessorProgress> processors,
+                           BulkReplayOutcome lastBulkReplay, SelectiveReplayOutcome lastSelectiveReplay) {
+    }
+
+    /**
+     * Starts a rebuild; while one is in its bulk or selective replay, answers that one's progress instead of
+     * starting over.
+     */
     public synchronized Progress start() {
-        if (bulkPosition != null) {
+        if (bulkPosition != null || selectivePosition != null) {
             return progress();
         }
         String name = LetterProjection.GROUP;
@@ -105,13 +136,69 @@ public class ReadModelRebuild {
             try {
                 other.resetTokens();
             } finally {
-                other.start();
+                if (upcasters) {
+                    other.start();
+                }
             }
         }
         lastStarted = Instant.now();
         bulkPosition = -1L;
+        if (!upcasters) {
+            selectivePosition = -1L;
+            selectiveBackground.execute(this::replaySelectivelyThenStart);
+        }
         background.execute(() -> replayThenStart(name, processor));
         return progress();
+    }
+
+    private void replaySelectivelyThenStart() {
+        long started = System.nanoTime();
+        try {
+            List<SelectiveReplay.Target> targets = PLAIN_REPLAYS.stream().map(name -> new SelectiveReplay.Target(
+                    name, ((AbstractEventProcessor) processor(name)).eventHandlerInvoker(),
+                    processing.transactionManager(name))).toList();
+            SelectiveReplay.Result result = selectiveReplay.replay(targets, read -> selectivePosition = read,
+                    () -> stopping);
+            if (result == null) {
+                return; // shutting down: the tokens still point at the start
+            }
+            if (result.last() != null) {
+                for (String name : PLAIN_REPLAYS) {
+                    storeToken(name, result.last());
+                }
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            long readUpTo = result.last() == null ? -1 : result.last().position().orElse(-1);
+            lastSelectiveReplay = new SelectiveReplayOutcome(Instant.now(), PLAIN_REPLAYS, readUpTo, result.events(),
+                    millis, null);
+            log.info("Selective replay of {}: {} events of their types up to position {}, {} ms; they go on from "
+                    + "there", PLAIN_REPLAYS, result.events(), readUpTo, millis);
+        } catch (RuntimeException | Error e) {
+            log.warn("Selective replay of {} failed; they replay from the start instead", PLAIN_REPLAYS, e);
+            lastSelectiveReplay = new SelectiveReplayOutcome(Instant.now(), PLAIN_REPLAYS, -1, 0,
+                    (System.nanoTime() - started) / 1_000_000, e.getClass().getSimpleName());
+            for (String name : PLAIN_REPLAYS) {
+                processor(name).resetTokens(); // empties what the failed replay wrote
+            }
+        } finally {
+            selectivePosition = null;
+            if (!stopping) {
+                PLAIN_REPLAYS.forEach(name -> processor(name).start());
+            }
+        }
+    }
+
+    /** Sets every segment of the processor (shut down) to the token, so it goes on from there when started. */
+    private void storeToken(String name, TrackingToken token) {
+        TokenStore tokens = processing.tokenStore(name);
+        Segment[] segments = Segment.computeSegments(tokens.fetchSegments(name));
+        processing.transactionManager(name).executeInTransaction(() -> {
+            for (Segment segment : segments) {
+                tokens.fetchToken(name, segment.getSegmentId()); // claims it, so it may be stored
+                tokens.storeToken(token, name, segment.getSegmentId());
+                tokens.releaseClaim(name, segment.getSegmentId());
+            }
+        });
     }
 
     private void replayThenStart(String name, StreamingEventProcessor processor) {
@@ -125,13 +212,7 @@ public class ReadModelRebuild {
                     read -> bulkPosition = read, () -> stopping);
             TrackingToken last = result == null ? null : result.last();
             if (last != null) {
-                transactions.executeInTransaction(() -> {
-                    for (Segment segment : segments) {
-                        tokens.fetchToken(name, segment.getSegmentId()); // claims it, so it may be stored
-                        tokens.storeToken(last, name, segment.getSegmentId());
-                        tokens.releaseClaim(name, segment.getSegmentId());
-                    }
-                });
+                storeToken(name, last);
             }
             if (result != null) {
                 long millis = (System.nanoTime() - started) / 1_000_000;
@@ -158,23 +239,27 @@ public class ReadModelRebuild {
     void stop() {
         stopping = true;
         background.shutdownNow();
+        selectiveBackground.shutdownNow();
     }
 
     public Progress progress() {
         long head = headPosition();
         Long bulk = bulkPosition;
+        Long selective = selectivePosition;
         List<ProcessorProgress> processors = PROCESSORS.stream().map(name -> {
             StreamingEventProcessor processor = processor(name);
-            long position = bulk != null ? bulk : position(name);
-            boolean replaying = bulk != null
+            // The bulk replay's events read; the selective replay's global position read up to.
+            Long replay = PLAIN_REPLAYS.contains(name) ? selective : bulk;
+            long position = replay != null ? replay : position(name);
+            boolean replaying = replay != null
                     || processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying);
-            // While the bulk replay writes what it has read, the read models are behind even at the head.
-            long behind = Math.max(bulk != null ? 1 : 0, head - position);
+            // While a replay writes what it has read, the read models are behind even at the head.
+            long behind = Math.max(replay != null ? 1 : 0, head - position);
             return new ProcessorProgress(name, position, head, behind, replaying);
         }).toList();
         // A replay token stays "replaying" until an event newer than the reset arrives; position is what counts.
-        boolean caughtUp = bulk == null && processors.stream().allMatch(p -> p.behind() == 0);
-        return new Progress(lastStarted, caughtUp, processors, lastBulkReplay);
+        boolean caughtUp = bulk == null && selective == null && processors.stream().allMatch(p -> p.behind() == 0);
+        return new Progress(lastStarted, caughtUp, processors, lastBulkReplay, lastSelectiveReplay);
     }
 
     /** Events in the store not yet handled by the processor (its slowest segment). */
