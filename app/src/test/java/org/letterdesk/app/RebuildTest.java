@@ -1,6 +1,8 @@
 package org.letterdesk.app;
 
 import org.junit.jupiter.api.Test;
+import org.letterdesk.query.letter.LetterWriter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -15,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Dropping the read models and replaying the event store gives the same tables, row for row. */
 class RebuildTest extends ApiTestSupport {
+
+    @Autowired
+    private LetterWriter letterWriter;
 
     /** Tables that are not read models: the event store, tokens, scheduler, command-side state, Flyway. */
     private static final List<String> NOT_READ_MODELS = List.of("domain_event_entry", "snapshot_event_entry",
@@ -126,6 +131,21 @@ class RebuildTest extends ApiTestSupport {
             assertThat(gaps).as(token).isNotNull();
             assertThat(gaps.valueStream().map(JsonNode::asLong).toList()).as(token).contains(pending);
         }
+    }
+
+    @Test
+    void theReplaysStatisticsNameColumnsWhileTheTablesGrowAndIndexExpressionsAtTheEnd() {
+        String receivedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(2).withNano(0).toString();
+        created(post("clerk", "/api/letters", letter(receivedAt)));
+        awaitCaughtUp();
+        String expressionStats = "SELECT count(*) FROM pg_stats WHERE tablename = 'register_entry_search_grams_idx'";
+        String columnStats = "SELECT count(*) FROM pg_stats WHERE tablename = 'register_entry' AND attname = 'status'";
+        // While the tables grow: every read-model table by its columns (a malformed list would fail here).
+        letterWriter.analyze(false);
+        assertThat(jdbc.queryForObject(columnStats, Integer.class)).isEqualTo(1);
+        // At the end: the search's n-gram expression too.
+        letterWriter.analyze(true);
+        assertThat(jdbc.queryForObject(expressionStats, Integer.class)).isEqualTo(1);
     }
 
     private long awaitCaughtUp() {

@@ -161,7 +161,7 @@ class BulkReplay {
             }
             writers.hand(folded);
             writers.awaitAll();
-            writer.analyze();
+            writer.analyze(true);
             return new Result(head.get(), events, writers.letterWrites());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -270,7 +270,7 @@ class BulkReplay {
             if (letterWrites >= analyzeAt) {
                 // The tables have doubled since the last statistics: let the planner see them as they are now.
                 awaitAll();
-                writer.analyze();
+                writer.analyze(false);
                 analyzeAt *= 2;
             }
         }
