@@ -49,28 +49,23 @@ public class ReadModelRebuild {
     /** The streaming processors whose read models a rebuild replays. */
     static final List<String> PROCESSORS = List.of(LetterProjection.GROUP, SenderFileProjection.GROUP,
             SpotCheckProjection.GROUP);
-    /** Processors with small read models that simply replay from the start through Axon (no bulk replay). */
+    /**
+     * Processors with small read models, rebuilt by the selective replay instead of the bulk replay (with upcasters
+     * configured, by a replay of their own from the start through Axon).
+     */
     static final List<String> PLAIN_REPLAYS = List.of(SenderFileProjection.GROUP, SpotCheckProjection.GROUP);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final BulkReplay bulkReplay;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "read-model-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final SelectiveReplay selectiveReplay;
+    private final boolean upcasters;
+    private final ExecutorService background = daemonThread("read-model-rebuild");
+    private final ExecutorService selectiveBackground = daemonThread("read-model-rebuild-selective");
     private volatile Instant lastStarted;
     /** Events the running bulk replay has read so far; null when none runs. */
     private volatile Long bulkPosition;
-    private final SelectiveReplay selectiveReplay;
-    private final boolean upcasters;
-    private final ExecutorService selectiveBackground = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "read-model-rebuild-selective");
-        thread.setDaemon(true);
-        return thread;
-    });
     /** The global position the running selective replay has read up to; null when none runs. */
     private volatile Long selectivePosition;
     private volatile boolean stopping;
@@ -85,6 +80,14 @@ public class ReadModelRebuild {
         this.bulkReplay = bulkReplay;
         this.selectiveReplay = selectiveReplay;
         this.upcasters = upcasters.stream().findAny().isPresent();
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public record ProcessorProgress(String processor, long position, long head, long behind, boolean replaying) {
