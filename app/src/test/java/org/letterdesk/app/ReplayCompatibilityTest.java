@@ -51,9 +51,9 @@ class ReplayCompatibilityTest extends ApiTestSupport {
                     return !version.isEmpty() && version.get(0) >= letter.getValue();
                 }));
         for (String table : TABLES) {
-            JsonNode expected = sinceItemDepartments(table, sinceQualityLoop(table,
+            JsonNode expected = sinceDraftPredecessors(table, sinceItemDepartments(table, sinceQualityLoop(table,
                     sinceSenderFiles(table, fixture.get("tables").get(table).deepCopy()),
-                    fixture.get("tables").get("letter_view")), fixture.get("tables").get("letter_view"));
+                    fixture.get("tables").get("letter_view")), fixture.get("tables").get("letter_view")));
             JsonNode actual = withoutLaterEmptyColumns(rowsOf(table), expected);
             assertThat(actual).as(table).isEqualTo(expected);
         }
@@ -188,6 +188,39 @@ class ReplayCompatibilityTest extends ApiTestSupport {
                 if (view.get("letter_id").equals(r.get("letter_id")) && department != null && !department.isNull()) {
                     r.put("department", department.asString());
                 }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Migration V88: a draft row carries when its letter's draft before it was written and, if it had findings, when
+     * its letter's draft with findings before it was written (drafts in the order written, the number breaking ties).
+     */
+    private static JsonNode sinceDraftPredecessors(String table, JsonNode rows) {
+        if (!table.equals("quality_draft")) {
+            return rows;
+        }
+        Map<String, List<ObjectNode>> byLetter = new java.util.LinkedHashMap<>();
+        rows.forEach(row -> byLetter.computeIfAbsent(row.get("letter_id").asString(), k -> new java.util.ArrayList<>())
+                .add((ObjectNode) row));
+        java.util.Comparator<ObjectNode> written = java.util.Comparator
+                .comparing((ObjectNode r) -> java.time.OffsetDateTime.parse(r.get("drafted_at").asString()).toInstant())
+                .thenComparingInt(r -> r.get("draft_no").asInt());
+        for (List<ObjectNode> drafts : byLetter.values()) {
+            drafts.sort(written);
+            JsonNode previous = null;
+            JsonNode previousWithFindings = null;
+            for (ObjectNode draft : drafts) {
+                draft.set("previous_drafted_at", previous == null ? draft.nullNode() : previous);
+                draft.set("previous_findings_at", draft.nullNode());
+                if (draft.get("findings").asInt() > 0) {
+                    if (previousWithFindings != null) {
+                        draft.set("previous_findings_at", previousWithFindings);
+                    }
+                    previousWithFindings = draft.get("drafted_at");
+                }
+                previous = draft.get("drafted_at");
             }
         }
         return rows;

@@ -76,12 +76,20 @@ final class DerivedReadModels {
                            (v.document #>> '{deadlines,REPLY,due}')::TIMESTAMPTZ,
                            (v.document #>> '{reply,sentAt}')::TIMESTAMPTZ, v.version
                     FROM bench_new_letters n JOIN letter_view v USING (letter_id)"""),
+            // The predecessors as QualityDraft derives them (and migration V88): drafts in the order written.
             new Fill("quality_draft", """
-                    INSERT INTO quality_draft (letter_id, draft_no, drafted_at, findings, department)
-                    SELECT v.letter_id, (d ->> 'draftNo')::INTEGER, (d ->> 'draftedAt')::TIMESTAMPTZ,
-                           jsonb_array_length(coalesce(d -> 'findings', '[]'::JSONB)), v.document ->> 'department'
-                    FROM bench_new_letters n JOIN letter_view v USING (letter_id)
-                         CROSS JOIN LATERAL jsonb_array_elements(v.document -> 'drafts') d"""),
+                    INSERT INTO quality_draft (letter_id, draft_no, drafted_at, findings, department,
+                        previous_drafted_at, previous_findings_at)
+                    SELECT letter_id, draft_no, drafted_at, findings, department,
+                           lag(drafted_at) OVER (PARTITION BY letter_id ORDER BY drafted_at, draft_no),
+                           CASE WHEN findings > 0 THEN lag(drafted_at) OVER (PARTITION BY letter_id, findings > 0
+                                                                            ORDER BY drafted_at, draft_no) END
+                    FROM (SELECT v.letter_id, (d ->> 'draftNo')::INTEGER AS draft_no,
+                                 (d ->> 'draftedAt')::TIMESTAMPTZ AS drafted_at,
+                                 jsonb_array_length(coalesce(d -> 'findings', '[]'::JSONB)) AS findings,
+                                 v.document ->> 'department' AS department
+                          FROM bench_new_letters n JOIN letter_view v USING (letter_id)
+                               CROSS JOIN LATERAL jsonb_array_elements(v.document -> 'drafts') d) drafts"""),
             new Fill("quality_correction", """
                     INSERT INTO quality_correction (letter_id, correction_no, cause, found_by, issued_at, department)
                     SELECT v.letter_id, (c ->> 'correctionNo')::INTEGER, c ->> 'cause', c ->> 'foundBy',

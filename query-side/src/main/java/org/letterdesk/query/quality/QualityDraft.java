@@ -11,10 +11,17 @@ import org.letterdesk.events.Department;
 import org.letterdesk.query.letter.LetterView;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
- * One reply draft: when it was written, how many wording findings (专业性) its check raised, and its letter's current
- * department.
+ * One reply draft: when it was written, how many wording findings (专业性) its check raised, its letter's current
+ * department, and when the letter's draft before it, and its draft with findings before it, were written. With
+ * those two a month's drafted letters are counted from the month's drafts alone, whatever the month's zone: a letter
+ * counts at its first draft in the month (the one before it, if any, is older than the month's start), and counts
+ * with findings at its first draft with findings in the month. Grouping the month's drafts by letter instead hashed
+ * every letter id of the month on each analysis (docs/benchmarks.md).
  */
 @Entity
 @Table(name = "quality_draft")
@@ -35,6 +42,12 @@ public class QualityDraft {
     @Enumerated(EnumType.STRING)
     @Column(name = "department")
     private Department department;
+    /** When the letter's draft before this one was written; null for its first. */
+    @Column(name = "previous_drafted_at")
+    private Instant previousDraftedAt;
+    /** For a draft with findings: when the letter's draft with findings before it was written; null otherwise. */
+    @Column(name = "previous_findings_at")
+    private Instant previousFindingsAt;
 
     protected QualityDraft() {
     }
@@ -43,13 +56,41 @@ public class QualityDraft {
         return new LetterItemKey(letterId, no);
     }
 
-    static QualityDraft of(String letterId, Department department, LetterView.Draft draft) {
-        QualityDraft d = new QualityDraft();
-        d.letterId = letterId;
-        d.no = draft.draftNo;
-        d.draftedAt = draft.draftedAt;
-        d.findings = draft.findings.size();
-        d.department = department;
-        return d;
+    /** The rows of a letter's drafts, each with its predecessors, in the order they were written. */
+    static List<QualityDraft> of(String letterId, Department department, List<LetterView.Draft> drafts) {
+        List<LetterView.Draft> written = new ArrayList<>(drafts);
+        // Drafts are numbered as they are written; the number breaks a tie of equal times.
+        written.sort(Comparator.comparing((LetterView.Draft d) -> d.draftedAt).thenComparingInt(d -> d.draftNo));
+        List<QualityDraft> rows = new ArrayList<>(written.size());
+        Instant previousDraft = null;
+        Instant previousWithFindings = null;
+        for (LetterView.Draft draft : written) {
+            QualityDraft d = new QualityDraft();
+            d.letterId = letterId;
+            d.no = draft.draftNo;
+            d.draftedAt = draft.draftedAt;
+            d.findings = draft.findings.size();
+            d.department = department;
+            d.previousDraftedAt = previousDraft;
+            if (d.findings > 0) {
+                d.previousFindingsAt = previousWithFindings;
+                previousWithFindings = draft.draftedAt;
+            }
+            previousDraft = draft.draftedAt;
+            rows.add(d);
+        }
+        return rows;
+    }
+
+    int no() {
+        return no;
+    }
+
+    Instant previousDraftedAt() {
+        return previousDraftedAt;
+    }
+
+    Instant previousFindingsAt() {
+        return previousFindingsAt;
     }
 }

@@ -43,7 +43,7 @@ class QualityReadModel implements LetterReadModel {
         String letterId = view.letterId;
         factRows.save(letterId, QualityLetterFact.of(view));
         // Drafts, corrections and disputes are only ever added to a letter, never removed.
-        view.drafts.forEach(d -> draftRows.save(letterId, QualityDraft.of(letterId, view.department, d)));
+        QualityDraft.of(letterId, view.department, view.drafts).forEach(d -> draftRows.save(letterId, d));
         view.corrections.forEach(c -> correctionRows.save(letterId, QualityCorrection.of(letterId, view.department, c)));
         // A dispute the view knows only from a deadline event is not recorded yet; it counts from its record.
         view.disputes.stream().filter(d -> d.recordedAt != null)
