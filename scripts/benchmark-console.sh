@@ -2,7 +2,8 @@
 # The console's screens in a real browser on a 1 M-event store (docs/benchmarks.md, "Console screens"): builds the
 # server and the harness, then runs ConsoleBenchmark on its own database (BENCH_DB, default
 # letterdesk_bench_console) of the PostgreSQL at 127.0.0.1:5432. It bulk-loads BENCH_CONSOLE_EVENTS events (1 000 000),
-# starts the packaged server and opens every screen in headless Chromium as the user whose role it serves:
+# starts the packaged server, loads the screens in turn unmeasured for BENCH_CONSOLE_SERVER_WARMUP_S (60) seconds to
+# warm it up, and opens every screen in headless Chromium as the user whose role it serves:
 # BENCH_CONSOLE_WARMUP_LOADS (5) unmeasured and BENCH_CONSOLE_LOADS (20) measured page loads per screen and run,
 # BENCH_RUNS (3) runs. BENCH_CONSOLE_REUSE=1 measures a store an earlier run loaded into BENCH_DB instead (e.g. the
 # reads benchmark's 30 M store: BENCH_DB=letterdesk_bench_reads BENCH_CONSOLE_EVENTS=30000000); there the quality

@@ -64,6 +64,8 @@ public final class ConsoleBenchmark {
     private final long targetEvents;
     private final int loads;
     private final int warmupLoads;
+    private final int serverWarmupSeconds;
+    private int serverWarmupLoads;
     private final boolean reuse;
 
     private ConsoleBenchmark(Config config) {
@@ -71,6 +73,8 @@ public final class ConsoleBenchmark {
         this.targetEvents = Long.parseLong(System.getenv().getOrDefault("BENCH_CONSOLE_EVENTS", "1000000"));
         this.loads = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONSOLE_LOADS", "20"));
         this.warmupLoads = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONSOLE_WARMUP_LOADS", "5"));
+        this.serverWarmupSeconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONSOLE_SERVER_WARMUP_S",
+                "60"));
         this.reuse = "1".equals(System.getenv("BENCH_CONSOLE_REUSE"));
     }
 
@@ -135,6 +139,7 @@ public final class ConsoleBenchmark {
         ChromeDriver driver = browser(profile);
         try {
             String base = "http://localhost:" + server.port;
+            warmUp(driver, base, screens);
             for (int run = 1; run <= config.runs(); run++) {
                 String signedIn = null;
                 Stats shell = new Stats();
@@ -196,6 +201,9 @@ public final class ConsoleBenchmark {
         }
         report.facts.put("Browser", "headless Chromium (" + version(CHROMIUM) + ") through ChromeDriver, window "
                 + "1366×768, its HTTP cache on (as at a desk: the console's scripts are cached after the first load)");
+        report.facts.put("Server warm-up", serverWarmupLoads + " page loads of the screens in turn over "
+                + serverWarmupSeconds + " s (BENCH_CONSOLE_SERVER_WARMUP_S) before the first run, so that the "
+                + "server's JIT compilers have settled, as in the other harnesses");
         report.facts.put("Per screen and run", warmupLoads + " unmeasured page loads, then " + loads
                 + " measured; each a full page load from about:blank; each screen as the user whose role it serves "
                 + "(signed in through the login form)");
@@ -251,6 +259,27 @@ public final class ConsoleBenchmark {
             }
             return "quality";
         }
+    }
+
+    /**
+     * Loads the screens in turn, unmeasured, for {@link #serverWarmupSeconds}: a server in service has long been
+     * compiled by its JIT, and the few unmeasured loads of each run left its compilers at work during the first
+     * screens' measured loads (docs/benchmarks.md).
+     */
+    private void warmUp(ChromeDriver driver, String base, List<Screen> screens) {
+        long end = System.nanoTime() + serverWarmupSeconds * 1_000_000_000L;
+        String signedIn = null;
+        while (System.nanoTime() < end) {
+            for (Screen screen : screens) {
+                if (!screen.user().equals(signedIn)) {
+                    signIn(driver, base, screen.user());
+                    signedIn = screen.user();
+                }
+                load(driver, base, screen);
+                serverWarmupLoads++;
+            }
+        }
+        Progress.log("server warmed up: %d page loads in %d s", serverWarmupLoads, serverWarmupSeconds);
     }
 
     private static ChromeDriver browser(Path profile) {
