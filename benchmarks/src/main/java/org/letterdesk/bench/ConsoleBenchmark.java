@@ -65,7 +65,6 @@ public final class ConsoleBenchmark {
     private final int loads;
     private final int warmupLoads;
     private final int serverWarmupSeconds;
-    private int serverWarmupLoads;
     private final boolean reuse;
 
     private ConsoleBenchmark(Config config) {
@@ -137,17 +136,15 @@ public final class ConsoleBenchmark {
         List<Double> shellP50 = new ArrayList<>(), shellP95 = new ArrayList<>();
         Path profile = Files.createTempDirectory("console-bench-profile");
         ChromeDriver driver = browser(profile);
+        int serverWarmupLoads;
         try {
             String base = "http://localhost:" + server.port;
-            warmUp(driver, base, screens);
+            serverWarmupLoads = warmUp(driver, base, screens);
             for (int run = 1; run <= config.runs(); run++) {
                 String signedIn = null;
                 Stats shell = new Stats();
                 for (Screen screen : screens) {
-                    if (!screen.user().equals(signedIn)) {
-                        signIn(driver, base, screen.user());
-                        signedIn = screen.user();
-                    }
+                    signedIn = signedInFor(driver, base, screen, signedIn);
                     Stats drawn = new Stats();
                     Stats api = new Stats();
                     Stats complete = new Stats();
@@ -266,20 +263,27 @@ public final class ConsoleBenchmark {
      * compiled by its JIT, and the few unmeasured loads of each run left its compilers at work during the first
      * screens' measured loads (docs/benchmarks.md).
      */
-    private void warmUp(ChromeDriver driver, String base, List<Screen> screens) {
+    private int warmUp(ChromeDriver driver, String base, List<Screen> screens) {
         long end = System.nanoTime() + serverWarmupSeconds * 1_000_000_000L;
         String signedIn = null;
+        int loadsDone = 0;
         while (System.nanoTime() < end) {
             for (Screen screen : screens) {
-                if (!screen.user().equals(signedIn)) {
-                    signIn(driver, base, screen.user());
-                    signedIn = screen.user();
-                }
+                signedIn = signedInFor(driver, base, screen, signedIn);
                 load(driver, base, screen);
-                serverWarmupLoads++;
+                loadsDone++;
             }
         }
-        Progress.log("server warmed up: %d page loads in %d s", serverWarmupLoads, serverWarmupSeconds);
+        Progress.log("server warmed up: %d page loads in %d s", loadsDone, serverWarmupSeconds);
+        return loadsDone;
+    }
+
+    /** Signs in as the screen's user unless that user is signed in already; answers who is signed in now. */
+    private static String signedInFor(ChromeDriver driver, String base, Screen screen, String signedIn) {
+        if (!screen.user().equals(signedIn)) {
+            signIn(driver, base, screen.user());
+        }
+        return screen.user();
     }
 
     private static ChromeDriver browser(Path profile) {
